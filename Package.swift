@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The catalog of the 13 canonical tables: one JSON file per table, embedded
+/// into the binary so that no resource bundle has to be found at run time.
+let templateFiles = [
+    "table01-summary.json", "table02-income.json", "table03-expenditure.json", "table04-fiscal.json",
+    "table05-gpb_expenditure.json", "table06-gpb_basic.json", "table07-three_public.json",
+    "table08-gov_fund.json", "table09-soe_capital.json", "table10-projects.json",
+    "table11-procurement.json", "table12-purchased_services.json", "table13-performance.json",
+    "items.json",
+]
+
+let package = Package(
+    name: "gongkai",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gongkai", targets: ["gongkai"]),
+        .library(name: "GongkaiModel", targets: ["GongkaiModel"]),
+        .library(name: "GongkaiParse", targets: ["GongkaiParse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "GongkaiTemplates",
+            path: "Templates",
+            exclude: ["README.md"],
+            resources: templateFiles.map { .embedInCode($0) }
+        ),
+        .target(name: "GongkaiModel", dependencies: ["GongkaiTemplates"]),
+        .target(name: "GongkaiParse", dependencies: ["GongkaiModel"]),
+        .executableTarget(
+            name: "gongkai",
+            dependencies: [
+                "GongkaiModel", "GongkaiParse",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
+        .testTarget(
+            name: "GongkaiParseTests",
+            dependencies: ["GongkaiParse", "GongkaiModel"],
+            path: "Tests/GongkaiParseTests"
+        ),
+        .testTarget(
+            name: "GongkaiCLITests",
+            dependencies: ["gongkai"],
+            path: "Tests/GongkaiCLITests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

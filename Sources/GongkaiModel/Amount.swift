@@ -1,0 +1,205 @@
+import Foundation
+
+/// An exact amount of money in 元, held as an integer number of 分 (fen).
+///
+/// Budget figures are published with two decimals in 万元 or 元; both fit
+/// exactly in 分 (1 万元 = 1,000,000 分), so no floating point is ever needed.
+/// Arithmetic traps on overflow like every Swift integer; code fed by input
+/// uses the `adding(_:)` and `sum(_:)` helpers, which report overflow instead.
+public struct Amount: Hashable, Comparable, Sendable {
+    /// The amount in 分.
+    public var fen: Int64
+
+    /// Creates an amount of `fen` 分.
+    public init(fen: Int64) { self.fen = fen }
+
+    public static let zero = Amount(fen: 0)
+
+    public static func < (a: Amount, b: Amount) -> Bool { a.fen < b.fen }
+
+    /// `self + other`, or nil on overflow.
+    public func adding(_ other: Amount) -> Amount? {
+        let (v, o) = fen.addingReportingOverflow(other.fen)
+        return o ? nil : Amount(fen: v)
+    }
+
+    /// `self - other`, or nil on overflow.
+    public func subtracting(_ other: Amount) -> Amount? {
+        let (v, o) = fen.subtractingReportingOverflow(other.fen)
+        return o ? nil : Amount(fen: v)
+    }
+
+    /// The sum of `amounts`, or nil on overflow.
+    ///
+    /// - Complexity: O(*n*).
+    public static func sum<S: Sequence>(_ amounts: S) -> Amount? where S.Element == Amount {
+        var total = Amount.zero
+        for a in amounts {
+            guard let t = total.adding(a) else { return nil }
+            total = t
+        }
+        return total
+    }
+
+    /// The absolute value, or nil for the one value that has none.
+    public var magnitude: Amount? {
+        fen == .min ? nil : Amount(fen: fen < 0 ? -fen : fen)
+    }
+
+    /// The amount in 元 with two decimals and no separators: `"38593000.00"`
+    /// (the JSON contract's form).
+    public var yuanString: String { Amount.format(fen: fen, scale: 2, grouping: false) }
+
+    /// The amount in `unit` with two decimals, grouped by thousands when
+    /// `grouping` is set: `3,859.30` for 38,593,000.00 元 in 万元.
+    ///
+    /// 万元 figures that are not whole 0.01 万元 (an amount computed from 元)
+    /// keep every significant digit rather than being rounded.
+    public func formatted(in unit: SourceUnit, grouping: Bool = true) -> String {
+        switch unit {
+        case .yuan: return Amount.format(fen: fen, scale: 2, grouping: grouping)
+        case .wanYuan:
+            // 1 万元 = 10^6 分: six decimals, trimmed back to at least two.
+            var s = Amount.format(fen: fen, scale: 6, grouping: grouping)
+            var trimmed = 0
+            while trimmed < 4, s.hasSuffix("0") { s.removeLast(); trimmed += 1 }
+            return s
+        }
+    }
+
+    /// The amount as a `Double` in `unit`, for writing into spreadsheet cells
+    /// (a spreadsheet stores IEEE doubles; the model never does arithmetic on it).
+    public func double(in unit: SourceUnit) -> Double {
+        Double(fen) / Double(unit.fenPerUnit)
+    }
+
+    static func format(fen: Int64, scale: Int, grouping: Bool) -> String {
+        let negative = fen < 0
+        let magnitude = fen.magnitude
+        var divisor: UInt64 = 1
+        for _ in 0..<scale { divisor *= 10 }
+        let whole = magnitude / divisor
+        let fraction = magnitude % divisor
+        var wholeText = String(whole)
+        if grouping, wholeText.count > 3 {
+            var grouped = ""
+            for (i, ch) in wholeText.enumerated() {
+                if i > 0, (wholeText.count - i) % 3 == 0 { grouped.append(",") }
+                grouped.append(ch)
+            }
+            wholeText = grouped
+        }
+        var fractionText = String(fraction)
+        while fractionText.count < scale { fractionText = "0" + fractionText }
+        return (negative ? "-" : "") + wholeText + (scale > 0 ? "." + fractionText : "")
+    }
+}
+
+extension Amount: CustomStringConvertible {
+    public var description: String { yuanString + " 元" }
+}
+
+extension Amount {
+    /// Reasons a published number cannot be read.
+    public enum ParseError: Error, Equatable, Sendable {
+        /// Not a number at all (letters, misplaced separators: `1,2.3`, `2O73O.23`).
+        case malformed
+        /// More decimals than 分 can hold in this unit.
+        case tooPrecise
+        /// Larger than the model can hold.
+        case tooLarge
+    }
+
+    /// Reads a published number such as `3,859.30`, `20730.23`, `0.00`,
+    /// `-12.5` or `（12.50）` (negative in parentheses) in `unit`.
+    ///
+    /// Thousands separators must group by three; full-width digits and
+    /// separators are accepted. Returns the exact amount in 分.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
+    public static func parse(_ text: String, unit: SourceUnit) -> Result<Amount, ParseError> {
+        var s = Substring(NumberText.halfWidth(text)).trimmingSpaces()
+        var negative = false
+        if s.hasPrefix("-") || s.hasPrefix("−") { negative = true; s = s.dropFirst() }
+        else if s.hasPrefix("("), s.hasSuffix(")"), s.count > 2 {
+            negative = true; s = s.dropFirst().dropLast()
+        }
+        guard !s.isEmpty else { return .failure(.malformed) }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let wholePart = parts.first, !wholePart.isEmpty else {
+            return .failure(.malformed)
+        }
+        let fractionPart = parts.count == 2 ? parts[1] : ""
+        if parts.count == 2, fractionPart.isEmpty { return .failure(.malformed) }
+        guard fractionPart.allSatisfy(\.isASCIIDigit) else { return .failure(.malformed) }
+        // Whole part: plain digits, or groups of three after the first.
+        let groups = wholePart.split(separator: ",", omittingEmptySubsequences: false)
+        for (i, g) in groups.enumerated() {
+            guard !g.isEmpty, g.allSatisfy(\.isASCIIDigit) else { return .failure(.malformed) }
+            if groups.count > 1 {
+                if i == 0 { guard g.count <= 3 else { return .failure(.malformed) } }
+                else { guard g.count == 3 else { return .failure(.malformed) } }
+            }
+        }
+        let digits = groups.joined()
+        let scale = unit.decimalDigits
+        var fraction = String(fractionPart)
+        // Trailing zeros beyond the unit's precision carry no value.
+        while fraction.count > scale, fraction.hasSuffix("0") { fraction.removeLast() }
+        guard fraction.count <= scale else { return .failure(.tooPrecise) }
+        while fraction.count < scale { fraction += "0" }
+        guard digits.count + scale <= 18, let value = Int64(digits + fraction) else {
+            return .failure(.tooLarge)
+        }
+        return .success(Amount(fen: negative ? -value : value))
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension Substring {
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return s
+    }
+}
+
+/// Helpers for text that holds numbers.
+public enum NumberText {
+    /// Full-width digits, separators and parentheses made ASCII.
+    public static func halfWidth(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            switch u.value {
+            case 0xFF10...0xFF19: out.append(Unicode.Scalar(u.value - 0xFF10 + 0x30)!)
+            case 0xFF0C: out.append(",")
+            case 0xFF0E: out.append(".")
+            case 0xFF08: out.append("(")
+            case 0xFF09: out.append(")")
+            case 0xFF0D: out.append("-")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether `text` is shaped like a number (digits, separators, a sign),
+    /// even a malformed one: such a cell in an amount column is a number
+    /// that must be read or reported, never taken for a name.
+    public static func looksNumeric(_ text: String) -> Bool {
+        let s = halfWidth(text).trimmingCharacters(in: .whitespaces)
+        guard let first = s.first, first.isASCIIDigit || first == "-" || first == "(" else { return false }
+        var digits = 0, other = 0
+        for ch in s {
+            if ch.isASCIIDigit { digits += 1 }
+            else if ",.-()".contains(ch) { continue }
+            else { other += 1 }
+        }
+        // `2O73O.23`: a letter O among digits is a misread number, not a name.
+        return digits > 0 && other <= digits / 2 && !s.contains(where: { $0.isLetter && !"Oo".contains($0) })
+    }
+}

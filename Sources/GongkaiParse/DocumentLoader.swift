@@ -1,0 +1,33 @@
+import Foundation
+import GongkaiModel
+
+/// Opens any input a command accepts: a source text document, or a model
+/// JSON written by `gongkai parse --format json`.
+public enum DocumentLoader {
+    /// Loads the document at `url`, deciding by content what it is.
+    ///
+    /// - Throws: `InputError` naming the file (and line) on bad input.
+    public static func load(_ url: URL) throws -> Document {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(file: url.path, "cannot be read (\(DocumentParser.reason(error))); expected a budget disclosure (.txt) or a model JSON")
+        }
+        if isModelJSON(data) {
+            do { return try ModelJSON.decode(data) } catch let e as ModelJSON.ReadError {
+                throw InputError(file: url.path, "is not a valid gongkai model JSON: \(e.description)")
+            }
+        }
+        var doc = try DocumentParser().parse(data: data, file: url.path)
+        doc.source = url.lastPathComponent
+        doc.sourceSHA256 = SHA256.hex(of: data)
+        return doc
+    }
+
+    /// A JSON object whose first key mentions the gongkai schema.
+    static func isModelJSON(_ data: Data) -> Bool {
+        guard let first = data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }), first == UInt8(ascii: "{") else {
+            return false
+        }
+        return data.prefix(4096).range(of: Data("\"schema\"".utf8)) != nil || data.prefix(64).range(of: Data("\"document\"".utf8)) != nil
+    }
+}

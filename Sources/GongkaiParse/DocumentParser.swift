@@ -1,0 +1,219 @@
+import Foundation
+import GongkaiModel
+
+/// Turns the text of a budget disclosure into a `Document`.
+///
+/// Steps: decode and number the lines; find each table by its title and
+/// confirm it by the header that follows; read every table region with the
+/// reader its catalog row scheme calls for; keep every other line as
+/// narrative; read the metadata (district, department, year, unit) from the
+/// document itself.
+public struct DocumentParser: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog = .shared) {
+        self.catalog = catalog
+    }
+
+    /// Parses the file at `url`.
+    ///
+    /// - Throws: `InputError` (file and line) when the file cannot be read
+    ///   as a disclosure.
+    public func parse(contentsOf url: URL) throws -> Document {
+        let name = url.path
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError(file: name, "cannot be read (\(Self.reason(error))); expected a readable text file")
+        }
+        var doc = try parse(data: data, file: name)
+        doc.source = url.lastPathComponent
+        doc.sourceSHA256 = SHA256.hex(of: data)
+        return doc
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError { return "no such file" }
+        return ns.localizedDescription
+    }
+
+    /// Parses a document from its bytes; `file` names it in messages.
+    public func parse(data: Data, file: String) throws -> Document {
+        let source = try SourceLines(data: data, file: file)
+        return try parse(source, file: file)
+    }
+
+    /// Parses decoded lines.
+    public func parse(_ source: SourceLines, file: String) throws -> Document {
+        var doc = Document()
+        let regions = locateTables(source)
+        guard !regions.isEmpty else {
+            let hasText = source.lines.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            throw InputError(file: file, line: hasText ? 1 : nil,
+                hasText ? "no budget table found (no title such as 部门收支总表 followed by a table header); expected a budget disclosure"
+                        : "the file holds no text; expected a budget disclosure")
+        }
+        doc.sourceUnit = MetadataReader.unit(source, regions: regions)
+        var covered = Set<Int>()
+        var seenTitles: [Int: String] = [:]
+        for region in regions {
+            covered.formUnion(region.first...region.last)
+            guard let template = catalog.table(region.tableID) else { continue }
+            var table = doc.table(region.tableID)
+            let continuation = table.status != .absent
+            if template.rows == .forms {
+                table.status = .disclosed
+                if table.sourceTitle == nil { table.sourceTitle = region.title }
+                table.raw += (region.first...region.last).compactMap { n in
+                    let text = source[n]
+                    return text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : SourceText(line: n, text: text)
+                }
+                table.lines = (table.lines.map { min($0.lowerBound, region.first) } ?? region.first)
+                    ... max(table.lines?.upperBound ?? region.last, region.last)
+                doc.setTable(table)
+                continue
+            }
+            var reader = TableReader(template: template, unit: doc.sourceUnit, file: file)
+            reader.unitHeader = region.header.contains { r in r.cells.contains { $0.contains("单位") && ($0.contains("代码") || $0.contains("编码")) } }
+            let read: (rows: [Row], columns: [String])
+            switch template.rows {
+            case .items:
+                var panel = PanelReader(template: template, items: catalog.items, base: reader)
+                read = try panel.read(header: region.header, rows: region.data)
+                reader.diagnostics = panel.base.diagnostics
+            case .threePublic:
+                var tp = ThreePublicReader(template: template, items: catalog.items, base: reader)
+                read = try tp.read(header: region.header, rows: region.data)
+                reader.diagnostics = tp.base.diagnostics
+            default:
+                let map = reader.mapHeader(region.header, line: region.header.first?.line ?? region.first)
+                for (i, text) in map.unknown.sorted(by: { $0.key < $1.key }) {
+                    reader.diagnostics.append(Diagnostic(.note, line: region.header.first?.line, table: template.id,
+                        "header \"\(text)\" (column \(i + 1)) is none of the canonical columns of 表\(template.id)"))
+                }
+                read = (try reader.readCodedRows(region.data, map: map), map.published(in: template))
+            }
+            doc.diagnostics += reader.diagnostics
+            if continuation, seenTitles[region.tableID] != nil {
+                // A table split over pages: its rows go on.
+                var keys = Set(table.rows.map(\.key))
+                for var row in read.rows {
+                    var k = row.key, n = 2
+                    while keys.contains(k) { k = "\(row.key)#\(n)"; n += 1 }
+                    row.key = k
+                    keys.insert(k)
+                    table.rows.append(row)
+                }
+                table.columns = template.columns.map(\.id).filter { Set(table.columns + read.columns).contains($0) }
+            } else {
+                table.rows = read.rows
+                table.columns = read.columns
+                table.sourceTitle = region.title
+            }
+            seenTitles[region.tableID] = region.title
+            table.notes += region.notes
+            table.status = table.rows.isEmpty ? .empty : .disclosed
+            table.lines = (table.lines.map { min($0.lowerBound, region.first) } ?? region.first)
+                ... max(table.lines?.upperBound ?? region.last, region.last)
+            doc.setTable(table)
+        }
+        doc.narrative = (1...max(1, source.count)).compactMap { n -> SourceText? in
+            guard n <= source.count, !covered.contains(n) else { return nil }
+            let text = source[n].trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : SourceText(line: n, text: text)
+        }
+        MetadataReader.read(source, regions: regions, into: &doc)
+        for table in doc.tables where table.status == .empty && table.notes.isEmpty {
+            doc.diagnostics.append(Diagnostic(.note, line: table.lines?.lowerBound, table: table.id,
+                "表\(table.id) is published with no rows and no note"))
+        }
+        return doc
+    }
+
+    /// A table's place in the source.
+    struct Region {
+        var tableID: Int
+        var title: String
+        var first: Int
+        var last: Int
+        var header: [GridRow] = []
+        var data: [GridRow] = []
+        var notes: [String] = []
+        /// Lines of 单位 / 部门 information.
+        var meta: [SourceText] = []
+    }
+
+    /// Finds every table region of a TAB-laid document.
+    func locateTables(_ source: SourceLines) -> [Region] {
+        var titles: [(line: Int, match: TitleMatcher.Match)] = []
+        for n in 1...max(1, source.count) where n <= source.count {
+            guard let m = TitleMatcher.match(source[n]) else { continue }
+            if confirmTitle(at: n, source, tableID: m.tableID) { titles.append((n, m)) }
+        }
+        var regions: [Region] = []
+        for (i, t) in titles.enumerated() {
+            let end = i + 1 < titles.count ? titles[i + 1].line - 1 : source.count
+            var region = Region(tableID: t.match.tableID, title: t.match.title, first: t.line, last: t.line)
+            let isForm = catalog.table(t.match.tableID)?.rows == .forms
+            var inNote = false
+            var n = t.line + 1
+            while n <= end {
+                let text = source[n]
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                defer { n += 1 }
+                if trimmed.isEmpty { continue }
+                if isForm { region.last = n; continue }
+                if text.contains("\t") {
+                    inNote = false
+                    let row = GridRow(line: n, cells: text.components(separatedBy: "\t"))
+                    if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { region.last = n; continue }
+                    if region.data.isEmpty && !row.isData { region.header.append(row) }
+                    else if !region.data.isEmpty && !row.isData && isRepeatedHeader(row, region.header) { /* page break */ }
+                    else { region.data.append(row) }
+                    region.last = n
+                    continue
+                }
+                if TitleMatcher.isNumberMarker(trimmed) {
+                    // The number line of the next table belongs to it, not here.
+                    if n == end || (n + 1...end).allSatisfy({ source[$0].trimmingCharacters(in: .whitespaces).isEmpty }) { break }
+                    region.last = n; continue
+                }
+                if MetadataReader.isMetaLine(trimmed) { region.meta.append(SourceText(line: n, text: trimmed)); region.last = n; continue }
+                if MetadataReader.isNoteLine(trimmed) { region.notes.append(trimmed); inNote = true; region.last = n; continue }
+                if inNote { region.notes[region.notes.count - 1] += trimmed; region.last = n; continue }
+                if region.header.isEmpty && region.data.isEmpty && trimmed.count <= 30 { region.last = n; continue }
+                break  // prose: the narrative resumes
+            }
+            regions.append(region)
+        }
+        return regions
+    }
+
+    /// A title is a table's only when a table follows: within a few lines,
+    /// past 单位 lines and short captions, comes a line of TAB-separated cells.
+    func confirmTitle(at line: Int, _ source: SourceLines, tableID: Int) -> Bool {
+        var n = line + 1
+        var skipped = 0
+        while n <= source.count, skipped < 6 {
+            let text = source[n]
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            n += 1
+            if trimmed.isEmpty { continue }
+            if text.contains("\t") { return true }
+            if TitleMatcher.match(trimmed) != nil && catalog.table(tableID)?.rows != .forms { return false }
+            if MetadataReader.isMetaLine(trimmed) || MetadataReader.isNoteLine(trimmed) || trimmed.count <= 30 {
+                skipped += 1
+                continue
+            }
+            return false
+        }
+        return false
+    }
+
+    func isRepeatedHeader(_ row: GridRow, _ header: [GridRow]) -> Bool {
+        header.contains { h in h.cells.map { HeaderText.normalize($0) } == row.cells.map { HeaderText.normalize($0) } }
+    }
+}

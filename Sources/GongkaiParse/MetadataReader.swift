@@ -1,0 +1,93 @@
+import Foundation
+import GongkaiModel
+
+/// Reads what a document says about itself: district, department, year and
+/// the unit of its amounts.
+enum MetadataReader {
+    /// `单位：万元`, `单位名称：…`, `部门/单位：…`, `填报日期：…`.
+    static func isMetaLine(_ text: String) -> Bool {
+        let s = HeaderText.normalize(text)
+        return ["单位：", "单位:", "单位名称", "部门/单位", "部门（单位）", "部门(单位)", "填报日期", "资金单位", "编制单位", "金额单位"]
+            .contains { s.hasPrefix(HeaderText.normalize($0)) }
+    }
+
+    /// `注：…`, `说明：…`, `备注：…`.
+    static func isNoteLine(_ text: String) -> Bool {
+        let s = HeaderText.normalize(text)
+        return ["注：", "注:", "说明：", "说明:", "备注：", "备注:", "注1", "注2"].contains { s.hasPrefix($0) }
+    }
+
+    /// The unit the tables are published in: what their `单位：` lines say,
+    /// the most common one winning.
+    static func unit(_ source: SourceLines, regions: [DocumentParser.Region]) -> SourceUnit {
+        var votes: [SourceUnit: Int] = [:]
+        for region in regions {
+            for meta in region.meta {
+                let s = HeaderText.normalize(meta.text)
+                if s.contains("万元") { votes[.wanYuan, default: 0] += 1 }
+                else if s.range(of: #"单位[:：]元"#, options: .regularExpression) != nil { votes[.yuan, default: 0] += 1 }
+            }
+        }
+        return votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key == .yuan) }?.key ?? .wanYuan
+    }
+
+    static func read(_ source: SourceLines, regions: [DocumentParser.Region], into doc: inout Document) {
+        let head = source.lines.prefix(40).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // Year: the most common `20xx年` in titles, else in the opening lines.
+        var years: [Int: Int] = [:]
+        for text in regions.map(\.title) + head {
+            if let y = firstYear(text) { years[y, default: 0] += 1 }
+        }
+        doc.year = years.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+
+        // Department: a `部门/单位：` or `单位名称` line naming a full organ,
+        // else the document's opening line.
+        var candidates: [String] = []
+        for region in regions {
+            for meta in region.meta {
+                var s = meta.text
+                for p in [#"^(部门/单位|部门（单位）|部门\(单位\)|单位名称|编制单位)\s*[:：]?\s*"#] {
+                    s = s.replacingOccurrences(of: p, with: "", options: .regularExpression)
+                }
+                s = s.components(separatedBy: "\t").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+                s = s.replacingOccurrences(of: #"\s*单位[:：].*$"#, with: "", options: .regularExpression)
+                    .trimmingCharacters(in: .whitespaces)
+                if isOrganName(s) { candidates.append(s) }
+            }
+        }
+        for text in head.prefix(6) {
+            var s = text.replacingOccurrences(of: #"^[#\s]+"#, with: "", options: .regularExpression)
+            if let r = s.range(of: #"\s*20[0-9]{2}\s*年.*$"#, options: .regularExpression) { s.removeSubrange(r) }
+            s = s.components(separatedBy: "\t").first ?? s
+            s = s.replacingOccurrences(of: #"^(单位名称|部门)\s*"#, with: "", options: .regularExpression)
+                .trimmingCharacters(in: .whitespaces)
+            if isOrganName(s) { candidates.append(s) }
+        }
+        // Sample documents also name the department in their narrative.
+        if candidates.isEmpty {
+            for p in doc.narrative.prefix(60) {
+                if let r = p.text.range(of: #"[\p{Han}]{2,8}区[\p{Han}]{2,20}(局|委员会|中心|办公室)"#, options: .regularExpression) {
+                    candidates.append(String(p.text[r]))
+                    break
+                }
+            }
+        }
+        // The longest full name wins (武汉市洪山区… over 区科经局).
+        doc.department = candidates.max { $0.count < $1.count }
+        if let dept = doc.department, let r = dept.range(of: #"[\p{Han}]{1,3}区"#, options: .regularExpression) {
+            var district = String(dept[r])
+            if let city = district.range(of: "市") { district = String(district[city.upperBound...]) }
+            doc.district = district
+        }
+    }
+
+    static func isOrganName(_ s: String) -> Bool {
+        s.count >= 5 && s.count <= 40 && s.contains("区")
+            && ["局", "委员会", "中心", "办公室", "院", "所", "站", "队", "部"].contains { s.hasSuffix($0) }
+    }
+
+    static func firstYear(_ text: String) -> Int? {
+        guard let r = text.range(of: #"20[0-9]{2}\s*年"#, options: .regularExpression) else { return nil }
+        return Int(text[r].prefix(4))
+    }
+}

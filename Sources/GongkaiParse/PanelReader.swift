@@ -1,0 +1,212 @@
+import Foundation
+import GongkaiModel
+
+/// Reads the panel tables 表1 (收支总表) and 表4 (财政拨款收支总表): side-by-side
+/// panels of (item, amounts) — income on the left, expenditure by function
+/// and sometimes by economic class on the right — into item rows.
+///
+/// Item keys: `income.<source>`, `income.current_total`, `income.total`,
+/// `income.carryover(.<source>)`; `function.<类 code>`; `economic.<类 code>`;
+/// and the expenditure totals `<panel>.current_total`, `.total`,
+/// `.carry_forward` where panel is `expenditure` (function panel) or
+/// `economic`.
+struct PanelReader {
+    let template: TableTemplate
+    let items: ItemCatalog
+    var base: TableReader
+
+    enum PanelKind { case income, function, economic }
+
+    struct Panel {
+        var kind: PanelKind
+        var label: Int
+        /// Column index → canonical column id.
+        var columns: [(index: Int, id: String)]
+    }
+
+    /// Finds the panels of a header: each starts at a `项目` cell.
+    func panels(_ header: [GridRow]) -> [Panel] {
+        let grid = HeaderGrid(rows: header)
+        var starts: [Int] = []
+        for (i, path) in grid.paths.enumerated() {
+            let last = HeaderText.normalize(path.last ?? "")
+            if last.hasPrefix("项目") || last == "科目" { starts.append(i) }
+        }
+        if starts.isEmpty { starts = [0] }
+        var panels: [Panel] = []
+        for (n, start) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : grid.width
+            let group = HeaderText.normalize(grid.paths[start].joined())
+            let kind: PanelKind
+            if n == 0 && !group.contains("支出") { kind = .income }
+            else if group.contains("经济") { kind = .economic }
+            else { kind = .function }
+            var columns: [(Int, String)] = []
+            for i in (start + 1)..<max(start + 1, end) {
+                let path = grid.paths[i]
+                let id: String?
+                if template.columns.count == 1 { id = template.columns[0].id }
+                else { id = template.matchColumn(path: [path.last ?? ""]) ?? template.matchColumn(path: path) }
+                if let id { columns.append((i, id)) }
+            }
+            panels.append(Panel(kind: kind, label: start, columns: columns))
+        }
+        return panels
+    }
+
+    /// Strips ordinal numbering: `一、`, `(一)`, `（十二）`, `廿一、`, `1.`, `其中：`.
+    static func stripNumbering(_ label: String) -> String {
+        var s = label.trimmingCharacters(in: .whitespaces)
+        let patterns = [#"^其中[:：]"#, #"^[(（][一二三四五六七八九十廿0-9]+[)）]\s*"#,
+                        #"^[一二三四五六七八九十廿]+[、.．]\s*"#, #"^[0-9]+[、.．]\s*"#]
+        for p in patterns {
+            s = s.replacingOccurrences(of: p, with: "", options: .regularExpression)
+        }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    mutating func read(header: [GridRow], rows: [GridRow]) throws -> (rows: [Row], columns: [String]) {
+        let panels = self.panels(header)
+        var byPanel: [[Row]] = Array(repeating: [], count: panels.count)
+        var keys = Set<String>()
+        var inCarryover = false
+        var published = Set<String>()
+        for row in rows {
+            for (p, panel) in panels.enumerated() {
+                let label = row[panel.label]
+                var values: [String: Figure] = [:]
+                for (index, id) in panel.columns {
+                    let cell = row[index]
+                    guard !cell.isEmpty else { continue }
+                    guard NumberText.looksNumeric(cell) else {
+                        base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                            "\"\(cell)\" beside \"\(label)\" is not a number; ignored as a label"))
+                        continue
+                    }
+                    values[id] = try base.figure(cell, line: row.line, column: id)
+                    published.insert(id)
+                }
+                if label.isEmpty {
+                    if !values.isEmpty {
+                        base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                            "amounts without an item label; kept under row:\(row.line)"))
+                        byPanel[p].append(Row(key: "row:\(row.line)", kind: .item, name: "", values: values, line: row.line))
+                    }
+                    continue
+                }
+                guard let (key, name, code) = itemKey(label, panel: panel.kind, inCarryover: &inCarryover, line: row.line) else {
+                    if !values.isEmpty {
+                        byPanel[p].append(Row(key: "name:\(label)", kind: .item, name: label, values: values, line: row.line))
+                        base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                            "item \"\(label)\" is none of the known items; kept under its name"))
+                    }
+                    continue
+                }
+                var unique = key
+                var n = 2
+                while keys.contains(unique) { unique = "\(key)#\(n)"; n += 1 }
+                keys.insert(unique)
+                byPanel[p].append(Row(key: unique, kind: .item, code: code, level: code.map { _ in 1 },
+                                      name: name, values: values, line: row.line))
+            }
+        }
+        let columns = template.columns.map(\.id).filter { published.contains($0) }
+        return (byPanel.flatMap { $0 }, columns)
+    }
+
+    /// The item key of a label in a panel, or nil for a label that is only a
+    /// heading (`支出（部门预算经济分类）`).
+    mutating func itemKey(_ label: String, panel: PanelKind, inCarryover: inout Bool, line: Int)
+        -> (key: String, name: String, code: String?)? {
+        let name = Self.stripNumbering(label)
+        switch panel {
+        case .income:
+            guard let item = items.incomeItem(name) else { return nil }
+            var key = item.id
+            if key == "income.carryover" { inCarryover = true }
+            else if key == "income.total" || key == "income.current_total" { inCarryover = false }
+            else if inCarryover, ["income.gpb", "income.fund", "income.soe"].contains(key) {
+                key = key.replacingOccurrences(of: "income.", with: "income.carryover.")
+            }
+            return (key, label, nil)
+        case .function, .economic:
+            let prefix = panel == .function ? "function" : "economic"
+            let totalPrefix = panel == .function ? "expenditure" : "economic"
+            if let split = TableReader.splitCode(name), split.code.count == 3 {
+                return ("\(prefix).\(split.code)", split.name, split.code)
+            }
+            if let item = items.expenditureItem(name) {
+                return ("\(totalPrefix).\(item.id)", label, nil)
+            }
+            if panel == .function, let code = items.functionClassCode(named: name) {
+                base.diagnostics.append(Diagnostic(.note, line: line, table: template.id,
+                    "\"\(label)\" has no code; read as class \(code) by its name"))
+                return ("function.\(code)", name, code)
+            }
+            return nil
+        }
+    }
+}
+
+/// Reads 表7 (“三公”经费): item rows (合计, 因公出国（境）费 …) with amount and
+/// note columns, or the whole table as one row of columns.
+struct ThreePublicReader {
+    let template: TableTemplate
+    let items: ItemCatalog
+    var base: TableReader
+
+    mutating func read(header: [GridRow], rows: [GridRow]) throws -> (rows: [Row], columns: [String]) {
+        let grid = HeaderGrid(rows: header)
+        // One row of columns: the header names items, not amounts.
+        let itemColumns = grid.paths.enumerated().compactMap { i, path -> (Int, ItemCatalog.Item)? in
+            guard let last = path.last else { return nil }
+            if let item = items.threePublicItem(last) { return (i, item) }
+            if let item = items.threePublicItem(path.joined()) { return (i, item) }
+            return nil
+        }
+        if itemColumns.count >= 3, template.matchColumn(path: grid.paths.last ?? []) == nil || rows.count == 1 {
+            var result: [Row] = []
+            var seen = Set<String>()
+            for row in rows {
+                for (i, item) in itemColumns where !seen.contains(item.id) {
+                    let cell = row[i]
+                    var values: [String: Figure] = [:]
+                    if !cell.isEmpty { values["amount"] = try base.figure(cell, line: row.line, column: "amount") }
+                    seen.insert(item.id)
+                    result.append(Row(key: item.id, kind: item.id == "total" ? .total : .item,
+                                      name: grid.paths[i].joined(separator: "/"), values: values, line: row.line))
+                }
+            }
+            return (order(result), ["amount"])
+        }
+        // Item rows.
+        var map = base.mapHeader(header, line: header.first?.line ?? 0)
+        if map.name == nil { map.name = 0 }
+        var result: [Row] = []
+        for row in rows {
+            let label = row[map.name!]
+            guard !label.isEmpty else { continue }
+            let (values, texts) = try base.values(of: row, map: map)
+            let stripped = PanelReader.stripNumbering(label)
+            guard let item = items.threePublicItem(stripped) else {
+                result.append(Row(key: "name:\(label)", kind: .item, name: label, values: values, texts: texts, line: row.line))
+                base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                    "\"\(label)\" is none of the 三公 items; kept under its name"))
+                continue
+            }
+            guard !result.contains(where: { $0.key == item.id }) else {
+                result.append(Row(key: "name:\(label)", kind: .item, name: label, values: values, texts: texts, line: row.line))
+                continue
+            }
+            result.append(Row(key: item.id, kind: item.id == "total" ? .total : .item, name: label,
+                              values: values, texts: texts, line: row.line))
+        }
+        return (result, map.published(in: template))
+    }
+
+    /// Canonical order: total, abroad, vehicle, vehicle.purchase, vehicle.operation, reception.
+    func order(_ rows: [Row]) -> [Row] {
+        let order = ["total", "abroad", "vehicle", "vehicle.purchase", "vehicle.operation", "reception"]
+        return rows.sorted { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }
+    }
+}
