@@ -38,17 +38,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel"]),
-        .testTarget(
-            name: "GongkaiParseTests",
-            dependencies: ["GongkaiParse", "GongkaiModel"],
-            path: "Tests/GongkaiParseTests"
-        ),
-        .testTarget(
-            name: "GongkaiCLITests",
-            dependencies: ["gongkai"],
-            path: "Tests/GongkaiCLITests"
-        ),
+        // Fixture paths and a runner for the built binary, shared by the tests.
+        .target(name: "GongkaiTestSupport", path: "Sources/GongkaiTestSupport"),
+        .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiParseTests", dependencies: ["GongkaiParse", "GongkaiModel", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiCLITests", dependencies: ["gongkai", "GongkaiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

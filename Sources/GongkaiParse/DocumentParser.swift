@@ -203,7 +203,7 @@ public struct DocumentParser: Sendable {
             n += 1
             if trimmed.isEmpty { continue }
             if text.contains("\t") { return true }
-            if TitleMatcher.match(trimmed) != nil && catalog.table(tableID)?.rows != .forms { return false }
+            if TitleMatcher.match(trimmed) != nil { return false }
             if MetadataReader.isMetaLine(trimmed) || MetadataReader.isNoteLine(trimmed) || trimmed.count <= 30 {
                 skipped += 1
                 continue

@@ -41,6 +41,8 @@ enum TitleMatcher {
         // Sentences are not titles.
         if trimmed.hasSuffix("。") || trimmed.hasSuffix("；") || trimmed.hasSuffix("，") { return nil }
         let text = core(trimmed)
+        // `第四部分 部门预算报表及预算绩效目标表` heads a part of the document.
+        if text.range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) != nil { return nil }
         var best: (id: Int, length: Int)?
         for table in catalog.tables {
             for synonym in table.titles {

@@ -1,1 +1,70 @@
 import Testing
+@testable import GongkaiModel
+
+@Suite("Amount: exact money in 分")
+struct AmountTests {
+    @Test("万元 figures become exact 分", arguments: [
+        ("3,859.30", Int64(3_859_300_000)),
+        ("20730.23", 20_730_230_000),
+        ("0.00", 0),
+        ("0.01", 10_000),
+        ("1,234,567.89", 1_234_567_890_000),
+        ("-12.50", -12_500_000),
+        ("(12.50)", -12_500_000),
+        ("３，８５９．３０", 3_859_300_000),
+        ("3859.3", 3_859_300_000),
+        ("3377", 3_377_000_000),
+    ])
+    func wanYuan(text: String, fen: Int64) throws {
+        #expect(try Amount.parse(text, unit: .wanYuan).get() == Amount(fen: fen))
+    }
+
+    @Test("元 figures become exact 分")
+    func yuan() throws {
+        #expect(try Amount.parse("21,262,614.31", unit: .yuan).get().fen == 2_126_261_431)
+        #expect(try Amount.parse("294000", unit: .yuan).get().fen == 29_400_000)
+        // A third decimal in 元 is below 分: refused, not rounded.
+        #expect(Amount.parse("1.005", unit: .yuan) == .failure(.tooPrecise))
+        // Trailing zeros below 分 carry nothing.
+        #expect(try Amount.parse("1.500", unit: .yuan).get().fen == 150)
+    }
+
+    @Test("malformed numbers are refused", arguments: ["1,2.3", "2O73O.23", "1..2", "12,34", ",123", "1.", ".5", "", "-", "1,2345.00", "abc"])
+    func malformed(text: String) {
+        #expect(Amount.parse(text, unit: .wanYuan) == .failure(.malformed))
+    }
+
+    @Test("numbers beyond Int64 are refused, not trapped")
+    func tooLarge() {
+        #expect(Amount.parse("99999999999999999999.00", unit: .wanYuan) == .failure(.tooLarge))
+        #expect(Amount.parse("9223372036854775807", unit: .yuan) == .failure(.tooLarge))
+        #expect(Amount(fen: .max).adding(Amount(fen: 1)) == nil)
+        #expect(Amount.sum([Amount(fen: .max), Amount(fen: .max)]) == nil)
+        #expect(Amount(fen: .min).magnitude == nil)
+    }
+
+    @Test("formatting in 元 for JSON and in the source unit for people")
+    func formatting() {
+        let a = Amount(fen: 3_859_300_000)
+        #expect(a.yuanString == "38593000.00")
+        #expect(a.formatted(in: .wanYuan) == "3,859.30")
+        #expect(a.formatted(in: .yuan) == "38,593,000.00")
+        #expect(Amount(fen: -5).yuanString == "-0.05")
+        // 1 元 in 万元 keeps its digits instead of rounding to 0.00.
+        #expect(Amount(fen: 100).formatted(in: .wanYuan) == "0.0001")
+        #expect(Amount(fen: 123).formatted(in: .wanYuan, grouping: false) == "0.000123")
+    }
+
+    @Test("the same budget in 万元 and in 元 is the same amount")
+    func unitsAgree() throws {
+        #expect(try Amount.parse("3,859.30", unit: .wanYuan).get() == (try Amount.parse("38,593,000.00", unit: .yuan).get()))
+    }
+
+    @Test("what looks like a number", arguments: [
+        ("3,859.30", true), ("0.00", true), ("2O73O.23", true), ("1,2.3", true),
+        ("科学技术支出", false), ("201 一般公共服务支出", false), ("", false), ("合计", false),
+    ])
+    func looksNumeric(text: String, expected: Bool) {
+        #expect(NumberText.looksNumeric(text) == expected)
+    }
+}
