@@ -21,6 +21,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(
@@ -31,10 +32,18 @@ let package = Package(
         ),
         .target(name: "GongkaiModel", dependencies: ["GongkaiTemplates"]),
         .target(name: "GongkaiParse", dependencies: ["GongkaiModel"]),
+        // Debian's libxlsxwriter-dev; only GongkaiXLSX imports it.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(
+            name: "GongkaiXLSX",
+            dependencies: ["CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The standardized workbook: model → workbook and workbook → model.
+        .target(name: "GongkaiConvert", dependencies: ["GongkaiModel", "GongkaiParse", "GongkaiXLSX"]),
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiModel", "GongkaiParse",
+                "GongkaiModel", "GongkaiParse", "GongkaiConvert",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +52,11 @@ let package = Package(
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiParseTests", dependencies: ["GongkaiParse", "GongkaiModel", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiCLITests", dependencies: ["gongkai", "GongkaiTestSupport"]),
+        .testTarget(
+            name: "GongkaiXLSXTests",
+            dependencies: ["GongkaiXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(name: "GongkaiConvertTests", dependencies: ["GongkaiConvert", "GongkaiParse", "GongkaiTestSupport", "GongkaiXLSX"]),
     ],
     swiftLanguageModes: [.v6]
 )

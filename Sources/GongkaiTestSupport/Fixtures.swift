@@ -84,3 +84,78 @@ public enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// LibreOffice, headless, as a real client that recalculates formulas.
+public enum LibreOffice {
+    /// The `soffice` binary, if installed.
+    public static var binary: String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            for name in ["soffice", "libreoffice"] {
+                let path = "\(dir)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+            }
+        }
+        return nil
+    }
+
+    /// Opens `workbook`, recalculates every formula (a private profile
+    /// forces recalculation on load, whatever cached values the file has),
+    /// and returns each sheet's cells as raw text (unformatted values).
+    public static func recalculate(_ workbook: URL) throws -> [String: [[String]]] {
+        guard let soffice = binary else { throw CocoaError(.featureUnsupported) }
+        let work = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let profile = work.appendingPathComponent("profile/user")
+        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+        <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+        </oor:items>
+        """.write(to: profile.appendingPathComponent("registrymodifications.xcu"), atomically: true, encoding: .utf8)
+        let book = work.appendingPathComponent("book.xlsx")
+        try FileManager.default.copyItem(at: workbook, to: book)
+        let out = work.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to",
+                             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                             "--outdir", out.path, book.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        var sheets: [String: [[String]]] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: out.path) where file.hasSuffix(".csv") {
+            let name = String(file.dropFirst("book-".count).dropLast(".csv".count))
+            let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            sheets[name] = CSV.parse(text)
+        }
+        return sheets
+    }
+}
+
+/// A small RFC 4180 reader for LibreOffice's CSV.
+public enum CSV {
+    public static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false, iterator = Array(text).makeIterator()
+        var pending: Character? = nil
+        while let ch = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if ch == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    } else { quoted = false }
+                } else { field.append(ch) }
+            } else if ch == "\"" { quoted = true }
+            else if ch == "," { row.append(field); field = "" }
+            else if ch == "\n" || ch == "\r\n" { row.append(field); rows.append(row); row = []; field = "" }
+            else if ch != "\r" { field.append(ch) }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}

@@ -2,16 +2,35 @@ import ArgumentParser
 import Foundation
 import GongkaiModel
 import GongkaiParse
+import GongkaiConvert
 
 /// What every subcommand shares: loading inputs and turning input errors
 /// into `FILE:LINE: message` on stderr with exit code 2.
 enum CommandSupport {
     static func load(_ path: String) throws -> Document {
         do {
-            return try DocumentLoader.load(URL(fileURLWithPath: path))
+            return try Inputs.load(URL(fileURLWithPath: path))
         } catch let error as InputError {
             throw BadInput(error)
         }
+    }
+
+    /// The workbook path for `doc`: `output` itself when it names a .xlsx
+    /// file, else a file in the folder `output` (created when missing).
+    static func outputURL(_ output: String, for doc: Document) throws -> URL {
+        let url = URL(fileURLWithPath: output)
+        if output.lowercased().hasSuffix(".xlsx") { return url }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
+            guard isDir.boolValue else {
+                throw BadInput(InputError(file: url.path, "is a file, not a folder; give a folder or a .xlsx path with -o"))
+            }
+        } else {
+            do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+                throw BadInput(InputError(file: url.path, "cannot create the output folder (\(error.localizedDescription))"))
+            }
+        }
+        return url.appendingPathComponent(OutputName.workbook(for: doc))
     }
 
     /// Warnings and errors of the parser go to stderr as `FILE:LINE: …`.

@@ -1,0 +1,353 @@
+import GongkaiModel
+import GongkaiXLSX
+
+/// Plans the sheet of each canonical table from the model and the catalog.
+///
+/// Subtotals become formulas: a row with children in the `RowTree` sums
+/// them (`=SUM(C6:C8,C11)`); a leaf cell of a column group sums its addends
+/// (`=D7+E7`); item tables use the catalog's item sums. A cell is a formula
+/// only when it was published and at least one addend was: a blank stays
+/// blank, and a sum of blanks is not invented.
+struct SheetPlanner {
+    let document: Document
+    /// The unit amounts are shown in.
+    let unit: SourceUnit
+    let catalog: Catalog
+
+    /// A cell whose published figure differs from what its formula computes.
+    struct Mismatch: Equatable {
+        var table: Int
+        var row: String
+        var rowName: String
+        var column: String
+        var published: Figure
+        var computed: Amount
+        var line: Int?
+    }
+
+    func title(_ template: TableTemplate) -> String {
+        (document.year.map { "\($0)年" } ?? "") + template.title
+    }
+
+    func basePlan(_ template: TableTemplate, headerDepth: Int, widths: [Double]) -> SheetPlan {
+        SheetPlan(sheetName: template.sheet, title: title(template),
+                  infoLeft: "单位名称：" + (document.department ?? "（文档未载明）"),
+                  infoRight: "单位：" + unit.rawValue, widths: widths, headerDepth: headerDepth)
+    }
+
+    // MARK: - Cell values and formulas
+
+    /// Lays out amount cells with formulas and computed values, given where
+    /// every (row, column) sits and which cells sum which.
+    ///
+    /// - Parameters:
+    ///   - addends: for a (row, column), the cells it is the sum of, if any.
+    /// - Returns: the content of each amount cell, and the mismatches.
+    static func resolve(cells: [SheetPlan.Key: Figure], positions: [SheetPlan.Key: CellReference],
+                        addends: (SheetPlan.Key) -> [SheetPlan.Key]?) -> (contents: [SheetPlan.Key: SheetPlan.Content], computed: [SheetPlan.Key: Amount]) {
+        var computed: [SheetPlan.Key: Amount] = [:]
+        var contents: [SheetPlan.Key: SheetPlan.Content] = [:]
+        var visiting = Set<SheetPlan.Key>()
+        func value(_ key: SheetPlan.Key) -> Amount? {
+            if let v = computed[key] { return v }
+            guard let published = cells[key] else { return nil }
+            guard !visiting.contains(key), let parts = addends(key), parts.contains(where: { cells[$0] != nil }) else {
+                contents[key] = .amount(published)
+                computed[key] = published.amount
+                return published.amount
+            }
+            visiting.insert(key)
+            defer { visiting.remove(key) }
+            // Overflow cannot come from a real budget; fall back to the published figure.
+            let sum = Amount.sum(parts.map { value($0) ?? .zero })
+            guard let sum, let formula = formula(parts, positions: positions) else {
+                contents[key] = .amount(published)
+                computed[key] = published.amount
+                return published.amount
+            }
+            contents[key] = .formula(formula, computed: sum, published: published)
+            computed[key] = sum
+            return sum
+        }
+        for key in cells.keys { _ = value(key) }
+        return (contents, computed)
+    }
+
+    /// `=SUM(C6:C8,C11)` over the cells of `parts` (runs of a column merged
+    /// into ranges), or `=D7+E7` across a row.
+    static func formula(_ parts: [SheetPlan.Key], positions: [SheetPlan.Key: CellReference]) -> String? {
+        let refs = parts.compactMap { positions[$0] }
+        guard refs.count == parts.count, !refs.isEmpty else { return nil }
+        if Set(refs.map(\.column)).count == 1 {
+            let sorted = refs.sorted { $0.row < $1.row }
+            var ranges: [String] = []
+            var start = sorted[0], end = sorted[0]
+            for r in sorted.dropFirst() {
+                if r.row == end.row + 1 { end = r; continue }
+                ranges.append(start == end ? start.a1 : "\(start.a1):\(end.a1)")
+                start = r; end = r
+            }
+            ranges.append(start == end ? start.a1 : "\(start.a1):\(end.a1)")
+            return "=SUM(\(ranges.joined(separator: ",")))"
+        }
+        return "=" + refs.map(\.a1).joined(separator: "+")
+    }
+
+    /// Writes resolved contents into the plan's body, styling amounts.
+    static func fill(_ plan: inout SheetPlan, contents: [SheetPlan.Key: SheetPlan.Content], bold: Set<String>,
+                     table: Int, rowNames: [String: (String, Int?)], mismatches: inout [Mismatch]) {
+        // In sheet order, so that the mismatch list (and the file) is the same every time.
+        let ordered = contents.compactMap { key, content in plan.positions[key].map { (key, content, $0) } }
+            .sorted { ($0.2.row, $0.2.column) < ($1.2.row, $1.2.column) }
+        for (key, content, ref) in ordered {
+            var mismatch = false
+            if case .formula(_, let computed, let published) = content, computed != published.amount {
+                mismatch = true
+                let info = rowNames[key.row]
+                mismatches.append(Mismatch(table: table, row: key.row, rowName: info?.0 ?? key.row, column: key.column,
+                                           published: published, computed: computed, line: published.line ?? info?.1))
+            }
+            plan.body[ref.row - plan.bodyStart][ref.column] =
+                SheetPlan.Cell(content: content, style: Styles.amount(bold: bold.contains(key.row), mismatch: mismatch))
+        }
+    }
+
+    // MARK: - Tables keyed by codes (表2, 3, 5, 6, 8, 9, 10, 11, 12)
+
+    func planCodeTable(_ table: Table, _ template: TableTemplate, mismatches: inout [Mismatch]) -> SheetPlan {
+        // The catalog's columns that the source published (all of them for a
+        // table with no rows), in catalog order with catalog headers, then any
+        // column the source had beyond the catalog. Columns nobody published
+        // would only make the sheet too wide to print.
+        let shown = table.columns.isEmpty ? Set(template.columns.map(\.id)) : Set(table.columns + ["total"])
+        var columns = template.columns.filter { shown.contains($0.id) }
+            .map { (id: $0.id, header: $0.header, width: $0.width ?? 13, text: $0.isText) }
+        let known = Set(columns.map(\.id))
+        var extra = Set<String>()
+        for row in table.rows { for k in row.values.keys where !known.contains(k) { extra.insert(k) } }
+        for id in extra.sorted() { columns.append((id, ["未命名列" + id.replacingOccurrences(of: "unlabeled.", with: "")], 12, false)) }
+        var leads: [[String]] = template.leadHeaders.isEmpty ? [["项目"]] : template.leadHeaders
+        if template.rows == .unitOrFunction, table.rows.contains(where: { $0.kind == .unit }) {
+            leads = [["单位代码"], ["单位名称"]]
+        }
+        let nameWidth = min(48, max(24, Double(table.rows.map { $0.name.count }.max() ?? 10) * 1.9 + 4))
+        let leadWidths: [Double] = leads.count == 2 ? [14, nameWidth] : [nameWidth]
+        let paths = leads + columns.map(\.header)
+        var plan = basePlan(template, headerDepth: paths.map(\.count).max() ?? 1, widths: leadWidths + columns.map(\.width))
+        plan.layHeader(paths)
+        plan.freezeColumn = leads.count
+        let first = leads.count
+        var cells: [SheetPlan.Key: Figure] = [:]
+        var rowNames: [String: (String, Int?)] = [:]
+        var bold = Set<String>()
+        for (i, row) in table.rows.enumerated() {
+            let isTotal = row.kind == .total
+            if isTotal || row.kind == .unit { bold.insert(row.key) }
+            var line: [SheetPlan.Cell] = []
+            if leads.count == 2 {
+                line.append(.init(content: isTotal ? .blank : .text(row.code ?? ""), style: Styles.code))
+            }
+            line.append(.init(content: .text(isTotal ? "合计" : row.name),
+                              style: isTotal ? Styles.totalLabel : Styles.name(level: row.level, bold: row.kind == .unit)))
+            for column in columns {
+                if column.text {
+                    line.append(.init(content: row.texts[column.id].map { .text($0) } ?? .blank, style: Styles.text))
+                } else {
+                    line.append(.init(content: .blank, style: Styles.amount(bold: isTotal)))
+                }
+            }
+            plan.body.append(line)
+            rowNames[row.key] = (row.name, row.line)
+            for (c, column) in columns.enumerated() where !column.text {
+                let key = SheetPlan.Key(row: row.key, column: column.id)
+                plan.positions[key] = CellReference(row: plan.bodyStart + i, column: first + c)
+                if let f = row.values[column.id] { cells[key] = f }
+            }
+        }
+        let tree = RowTree(rows: table.rows)
+        let published = Set(table.columns)
+        let rows = table.rows
+        let resolved = Self.resolve(cells: cells, positions: plan.positions) { key in
+            guard let i = rows.firstIndex(where: { $0.key == key.row }) else { return nil }
+            let children = tree.children[i]
+            if !children.isEmpty, children.contains(where: { rows[$0].values[key.column] != nil }) {
+                return children.map { SheetPlan.Key(row: rows[$0].key, column: key.column) }
+            }
+            if children.isEmpty || !children.contains(where: { rows[$0].values[key.column] != nil }),
+               let parts = template.addends(of: key.column, published: published) {
+                return parts.map { SheetPlan.Key(row: key.row, column: $0) }
+            }
+            return nil
+        }
+        Self.fill(&plan, contents: resolved.contents, bold: bold, table: table.id, rowNames: rowNames, mismatches: &mismatches)
+        plan.notes = table.notes
+        return plan
+    }
+
+    // MARK: - Panel tables (表1, 表4)
+
+    /// The columns of a panel of 表1/表4.
+    func panelColumns(_ table: Table, _ template: TableTemplate, rows: [Row]) -> [String] {
+        if template.columns.count == 1 { return [template.columns[0].id] }
+        let used = template.columns.map(\.id).filter { id in rows.contains { $0.values[id] != nil } }
+        return used.isEmpty ? [template.columns[0].id] : used
+    }
+
+    func planPanels(_ table: Table, _ template: TableTemplate, mismatches: inout [Mismatch]) -> SheetPlan {
+        let rows = table.rows
+        func isTotal(_ key: String) -> Bool {
+            key.hasSuffix(".current_total") || key.hasSuffix(".total") || key.hasSuffix(".carry_forward")
+                || key.hasPrefix("income.carryover") || key == "income.reserve_fund"
+        }
+        let incomeRows = rows.filter { $0.key.hasPrefix("income.") }
+        let functionRows = rows.filter { $0.key.hasPrefix("function.") || $0.key.hasPrefix("expenditure.") || $0.key.hasPrefix("name:") || $0.key.hasPrefix("row:") }
+        let economicRows = rows.filter { $0.key.hasPrefix("economic.") }
+        var panels: [(group: String, rows: [Row], columns: [String])] = [
+            ("收入", incomeRows, panelColumns(table, template, rows: incomeRows)),
+            ("支出（按功能分类）", functionRows, panelColumns(table, template, rows: functionRows)),
+        ]
+        if !economicRows.isEmpty { panels.append(("支出（按经济分类）", economicRows, panelColumns(table, template, rows: economicRows))) }
+
+        var paths: [[String]] = []
+        var widths: [Double] = []
+        var panelStart: [Int] = []
+        for panel in panels {
+            panelStart.append(paths.count)
+            paths.append([panel.group, "项目"])
+            widths.append(34)
+            for id in panel.columns {
+                let header = template.column(id)?.header.last ?? id
+                paths.append([panel.group, template.columns.count == 1 ? "预算数" : header])
+                widths.append(14)
+            }
+        }
+        var plan = basePlan(template, headerDepth: 2, widths: widths)
+        plan.layHeader(paths)
+        // Body: items first, then the totals aligned across panels.
+        let bodyItems = panels.map { p in p.rows.filter { !isTotal($0.key) } }
+        let footerOrder: [[String]] = [
+            ["income.current_total", "expenditure.current_total", "economic.current_total"],
+        ]
+        var footer: [[String?]] = footerOrder.map { $0.map { Optional($0) } }
+        let incomeTail = incomeRows.map(\.key).filter { $0 == "income.reserve_fund" || $0.hasPrefix("income.carryover") }
+        let expTail = ["expenditure.carry_forward"].filter { k in rows.contains { $0.key == k } }
+        let ecoTail = ["economic.carry_forward"].filter { k in rows.contains { $0.key == k } }
+        for i in 0..<max(incomeTail.count, expTail.count, ecoTail.count) {
+            footer.append([i < incomeTail.count ? incomeTail[i] : nil, i < expTail.count ? expTail[i] : nil,
+                           i < ecoTail.count ? ecoTail[i] : nil])
+        }
+        footer.append(["income.total", "expenditure.total", "economic.total"])
+        let height = bodyItems.map(\.count).max() ?? 0
+        var grid: [[Row?]] = []
+        for r in 0..<height { grid.append(bodyItems.map { r < $0.count ? $0[r] : nil }) }
+        for f in footer {
+            let line: [Row?] = panels.indices.map { p in f.indices.contains(p) ? f[p].flatMap { k in rows.first { $0.key == k } } : nil }
+            if line.contains(where: { $0 != nil }) { grid.append(line) }
+        }
+        var cells: [SheetPlan.Key: Figure] = [:]
+        var rowNames: [String: (String, Int?)] = [:]
+        var bold = Set<String>()
+        for (i, line) in grid.enumerated() {
+            var out: [SheetPlan.Cell] = []
+            for (p, panel) in panels.enumerated() {
+                let row = line[p]
+                let total = row.map { isTotal($0.key) } ?? false
+                if let row, total { bold.insert(row.key) }
+                let label = row.map { r in r.code.map { "\($0) \(r.name)" } ?? r.name } ?? ""
+                out.append(.init(content: label.isEmpty ? .blank : .text(label), style: total ? Styles.totalLabel : Styles.name(level: 1)))
+                for (c, id) in panel.columns.enumerated() {
+                    out.append(.init(content: .blank, style: Styles.amount(bold: total)))
+                    guard let row else { continue }
+                    let key = SheetPlan.Key(row: row.key, column: id)
+                    plan.positions[key] = CellReference(row: plan.bodyStart + i, column: panelStart[p] + 1 + c)
+                    if let f = row.values[id] { cells[key] = f }
+                }
+                if let row { rowNames[row.key] = (row.name, row.line) }
+            }
+            plan.body.append(out)
+        }
+        // Item sums of the panels.
+        let keys = Set(rows.map(\.key))
+        func present(_ ks: [String]) -> [String] { ks.filter { keys.contains($0) } }
+        var sums: [String: [String]] = [:]
+        sums["income.current_total"] = incomeRows.map(\.key).filter { !isTotal($0) }
+        let carry = incomeRows.map(\.key).filter { $0.hasPrefix("income.carryover.") }
+        if !carry.isEmpty { sums["income.carryover"] = carry }
+        sums["income.total"] = present(["income.current_total", "income.reserve_fund", "income.carryover"])
+        sums["expenditure.current_total"] = functionRows.map(\.key).filter { $0.hasPrefix("function.") }
+        sums["expenditure.total"] = present(["expenditure.current_total", "expenditure.carry_forward"])
+        sums["economic.current_total"] = economicRows.map(\.key).filter { !isTotal($0) }
+        sums["economic.total"] = present(["economic.current_total", "economic.carry_forward"])
+        let resolved = Self.resolve(cells: cells, positions: plan.positions) { key in
+            guard let parts = sums[key.row], !parts.isEmpty else { return nil }
+            return parts.map { SheetPlan.Key(row: $0, column: key.column) }
+        }
+        Self.fill(&plan, contents: resolved.contents, bold: bold, table: table.id, rowNames: rowNames, mismatches: &mismatches)
+        plan.notes = table.notes
+        return plan
+    }
+
+    // MARK: - 表7 三公经费
+
+    func planThreePublic(_ table: Table, _ template: TableTemplate, mismatches: inout [Mismatch]) -> SheetPlan {
+        let columns = template.columns.filter { c in c.id == "amount" || table.columns.contains(c.id) }
+        let paths = [["项目"]] + columns.map(\.header)
+        var plan = basePlan(template, headerDepth: 1, widths: [36] + columns.map { $0.width ?? 14 })
+        plan.layHeader(paths)
+        plan.freezeColumn = 1
+        var cells: [SheetPlan.Key: Figure] = [:]
+        var rowNames: [String: (String, Int?)] = [:]
+        let indent: [String: Int] = ["total": 0, "abroad": 1, "vehicle": 1, "vehicle.purchase": 2, "vehicle.operation": 2, "reception": 1]
+        let names: [String: String] = Dictionary(uniqueKeysWithValues: catalog.items.threePublic.map { ($0.id, $0.name) })
+        for (i, row) in table.rows.enumerated() {
+            let isTotal = row.key == "total"
+            // The canonical item name; the published label is kept in the model.
+            let label = names[row.key] ?? row.name
+            var line: [SheetPlan.Cell] = [.init(content: .text(label), style: isTotal ? Styles.totalLabel : Styles.name(level: (indent[row.key] ?? 1)))]
+            for (c, column) in columns.enumerated() {
+                if column.isText {
+                    line.append(.init(content: row.texts[column.id].map { .text($0) } ?? .blank, style: Styles.text))
+                } else {
+                    line.append(.init(content: .blank, style: Styles.amount(bold: isTotal)))
+                    let key = SheetPlan.Key(row: row.key, column: column.id)
+                    plan.positions[key] = CellReference(row: plan.bodyStart + i, column: 1 + c)
+                    if let f = row.values[column.id] { cells[key] = f }
+                }
+            }
+            rowNames[row.key] = (row.name, row.line)
+            plan.body.append(line)
+        }
+        let sums = Dictionary(uniqueKeysWithValues: (template.itemSums ?? []).map { ($0.of, $0.is) })
+        let keys = Set(table.rows.map(\.key))
+        let resolved = Self.resolve(cells: cells, positions: plan.positions) { key in
+            sums[key.row].map { $0.filter { keys.contains($0) }.map { SheetPlan.Key(row: $0, column: key.column) } }
+        }
+        Self.fill(&plan, contents: resolved.contents, bold: ["total"], table: table.id, rowNames: rowNames, mismatches: &mismatches)
+        plan.notes = table.notes
+        return plan
+    }
+
+    // MARK: - 表13 and tables with no rows
+
+    func planText(_ table: Table, _ template: TableTemplate) -> SheetPlan {
+        var plan = basePlan(template, headerDepth: 0, widths: [120])
+        plan.body = table.raw.map { [SheetPlan.Cell(content: .text($0.text.replacingOccurrences(of: "\t", with: "  |  ")), style: Styles.plain)] }
+        return plan
+    }
+
+    func planStatusOnly(_ table: Table, _ template: TableTemplate) -> SheetPlan {
+        // An empty table still shows its header, so a reader sees what is missing.
+        var none: [Mismatch] = []
+        var plan = table.status == .empty && template.rows != .items && template.rows != .threePublic
+            ? planCodeTable(table, template, mismatches: &none)
+            : basePlan(template, headerDepth: 0, widths: [100])
+        let message: String
+        switch table.status {
+        case .absent: message = "本文档未公开此表（原文中没有此表）。"
+        case .empty: message = "此表已公开，但没有数据行。" + (table.notes.isEmpty ? "" : "原文说明：" + table.notes.joined(separator: " "))
+        case .disclosed: message = ""
+        }
+        plan.notes = [message]
+        return plan
+    }
+}

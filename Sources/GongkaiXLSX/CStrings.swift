@@ -1,0 +1,19 @@
+import Foundation
+
+/// Runs `body` with C copies of optional strings that stay valid for the whole call.
+///
+/// libxlsxwriter's option structs take `char *` fields. Nesting `withCString` for
+/// several optional strings is unreadable, so the strings are duplicated with
+/// `strdup` and freed when `body` returns. libxlsxwriter copies whatever it keeps.
+func withCStrings<R>(_ strings: [String?], _ body: ([UnsafeMutablePointer<CChar>?]) throws -> R) rethrows -> R {
+    let copies = strings.map { string in string.map { strdup($0) } ?? nil }
+    defer { copies.forEach { free($0) } }
+    return try body(copies)
+}
+
+/// Refuses text containing NUL, which C would silently cut short at that byte.
+func requireNoNUL(_ text: String, _ what: String, context: @autoclosure () -> String) throws {
+    if text.utf8.contains(0) {
+        throw XLSXError.invalidArgument(reason: "\(what) contains a NUL character", context: context())
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GongkaiXLSX
+import Testing
+
+@Suite struct AtomicFileTests {
+    private func listing(_ directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    }
+
+    @Test func publishesTheFinishedFileAndLeavesNoTemporaryFile() throws {
+        try withTemporaryDirectory { directory in
+            let output = directory.appendingPathComponent("输出.xlsx")
+            var temporary: URL?
+            try writeAtomically(to: output, refusingToOverwrite: []) { url in
+                temporary = url
+                #expect(url.deletingLastPathComponent().path == directory.path)
+                #expect(url.lastPathComponent.hasPrefix("."))
+                #expect(!FileManager.default.fileExists(atPath: output.path))  // nothing visible until done
+                try Sample.write(to: url)
+            }
+            #expect(try listing(directory) == ["输出.xlsx"])
+            #expect(temporary.map { FileManager.default.fileExists(atPath: $0.path) } == false)
+            #expect(try WorkbookReader().read(contentsOf: output).sheetNames.first == Sample.sheetName)
+        }
+    }
+
+    @Test func replacesAnExistingOutput() throws {
+        try withTemporaryDirectory { directory in
+            let output = directory.appendingPathComponent("out.txt")
+            try Data("old".utf8).write(to: output)
+            try writeAtomically(to: output, refusingToOverwrite: []) { try Data("new".utf8).write(to: $0) }
+            #expect(try String(contentsOf: output, encoding: .utf8) == "new")
+            #expect(try listing(directory) == ["out.txt"])
+        }
+    }
+
+    @Test func failureLeavesNothingBehindAndKeepsTheOldFile() throws {
+        struct Boom: Error {}
+        try withTemporaryDirectory { directory in
+            let output = directory.appendingPathComponent("out.xlsx")
+            #expect(throws: Boom.self) {
+                try writeAtomically(to: output, refusingToOverwrite: []) { url in
+                    try Data("partial".utf8).write(to: url)
+                    throw Boom()
+                }
+            }
+            #expect(try listing(directory).isEmpty)
+
+            try Data("previous".utf8).write(to: output)
+            // A real library failure halfway: a workbook abandoned by a throwing body.
+            #expect(throws: XLSXError.self) {
+                try writeAtomically(to: output, refusingToOverwrite: []) { url in
+                    let workbook = try Workbook(path: url.path)
+                    let sheet = try workbook.addWorksheet(name: "S")
+                    try sheet.writeNumber(.nan, row: 0, column: 0)
+                    try workbook.close()
+                }
+            }
+            #expect(try listing(directory) == ["out.xlsx"])
+            #expect(try String(contentsOf: output, encoding: .utf8) == "previous")
+        }
+    }
+
+    @Test func refusesToOverwriteAnInputHoweverItIsSpelled() throws {
+        try withTemporaryDirectory { directory in
+            let input = directory.appendingPathComponent("预算.xlsx")
+            try Data("source".utf8).write(to: input)
+            let subdirectory = directory.appendingPathComponent("sub")
+            try FileManager.default.createDirectory(at: subdirectory, withIntermediateDirectories: false)
+            let symlink = directory.appendingPathComponent("link.xlsx")
+            try FileManager.default.createSymbolicLink(at: symlink, withDestinationURL: input)
+            let hardLink = directory.appendingPathComponent("hard.xlsx")
+            try FileManager.default.linkItem(at: input, to: hardLink)
+
+            let spellings = [
+                input,
+                URL(fileURLWithPath: subdirectory.path + "/../预算.xlsx"),
+                URL(fileURLWithPath: directory.path + "//./预算.xlsx"),
+                symlink,
+                hardLink,
+            ]
+            for output in spellings {
+                let error = #expect(throws: XLSXError.self) {
+                    try writeAtomically(to: output, refusingToOverwrite: [input]) { _ in Issue.record("body must not run") }
+                }
+                #expect(error?.description.contains("refusing to overwrite the input file") == true, "\(output.path)")
+            }
+            #expect(try String(contentsOf: input, encoding: .utf8) == "source")
+            #expect(try listing(directory) == ["hard.xlsx", "link.xlsx", "sub", "预算.xlsx"])
+        }
+    }
+
+    @Test func namesTheMissingDirectory() throws {
+        let missing = "/tmp/gongkai-missing-\(UUID().uuidString)"
+        let error = #expect(throws: XLSXError.self) {
+            try writeAtomically(to: URL(fileURLWithPath: missing + "/out.xlsx"), refusingToOverwrite: []) { _ in }
+        }
+        #expect(error == .fileSystem(path: missing, reason: "the output directory does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    @Test func refusesADirectoryAsOutput() throws {
+        try withTemporaryDirectory { directory in
+            let error = #expect(throws: XLSXError.self) {
+                try writeAtomically(to: directory, refusingToOverwrite: []) { _ in }
+            }
+            #expect(error?.description.contains("is a directory") == true)
+        }
+    }
+
+    // Root may write anywhere, so an unwritable directory can only be staged for other users.
+    @Test(.enabled(if: geteuid() != 0, "root bypasses directory permissions"))
+    func namesTheUnwritableDirectory() throws {
+        try withTemporaryDirectory { directory in
+            let locked = directory.appendingPathComponent("locked")
+            try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false,
+                                                    attributes: [.posixPermissions: 0o555])
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+            let error = #expect(throws: XLSXError.self) {
+                try writeAtomically(to: locked.appendingPathComponent("out.xlsx"), refusingToOverwrite: []) { _ in }
+            }
+            #expect(error?.description.contains("not writable") == true)
+        }
+    }
+}
