@@ -43,7 +43,11 @@ public struct DocumentParser: Sendable {
     /// Parses a document from its bytes; `file` names it in messages.
     public func parse(data: Data, file: String) throws -> Document {
         let source = try SourceLines(data: data, file: file)
-        return try parse(source, file: file)
+        var doc = try parse(source, file: file)
+        if source.encoding != .utf8 {
+            doc.diagnostics.insert(Diagnostic(.note, "read as \(source.encoding.rawValue) text"), at: 0)
+        }
+        return doc
     }
 
     /// Parses decoded lines.
