@@ -47,6 +47,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz harness: libFuzzer with `make fuzz`, a replayer otherwise.
+        .executableTarget(
+            name: "gongkai-fuzz",
+            dependencies: ["GongkaiModel", "GongkaiParse", "GongkaiXLSX", "GongkaiConvert"]
+        ),
         // Fixture paths and a runner for the built binary, shared by the tests.
         .target(name: "GongkaiTestSupport", path: "Sources/GongkaiTestSupport"),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel", "GongkaiTestSupport"]),

@@ -1,0 +1,171 @@
+import Foundation
+import GongkaiModel
+import GongkaiParse
+import GongkaiXLSX
+
+/// Converts a folder of documents in parallel; one failing document never
+/// stops the others.
+public enum Batch {
+    /// One document's outcome.
+    public struct Outcome: Sendable {
+        public var input: URL
+        /// The workbook written, or nil when the document failed.
+        public var output: URL?
+        public var district: String?
+        public var department: String?
+        public var year: Int?
+        /// 表3 合计: total, basic, project (元), when disclosed.
+        public var total: Amount?
+        public var basic: Amount?
+        public var project: Amount?
+        /// Findings to look at: from `check` when asked, else the subtotals
+        /// whose published figure differs from their items.
+        public var findings: Int
+        public var failure: String?
+    }
+
+    /// The inputs under `directory`: disclosure texts (.txt), model JSON and
+    /// workbooks, in a stable order.
+    public static func inputs(under directory: URL) throws -> [URL] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(file: directory.path, "is not a folder; expected a folder of documents")
+        }
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey],
+                                                          options: [.skipsHiddenFiles]) else {
+            throw InputError(file: directory.path, "cannot be read as a folder")
+        }
+        var found: [URL] = []
+        for case let url as URL in walker where ["txt", "json", "xlsx"].contains(url.pathExtension.lowercased()) {
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { found.append(url) }
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    /// Converts `inputs` into `outputDirectory` with `jobs` workers.
+    ///
+    /// - Parameters:
+    ///   - findings: counts a document's findings (e.g. `gongkai check`);
+    ///     nil counts the formula mismatches of its workbook.
+    ///   - progress: called after each document with (done, total), from any thread.
+    /// - Returns: one outcome per input, in input order.
+    public static func run(_ inputs: [URL], into outputDirectory: URL, jobs: Int, unit: SourceUnit = .wanYuan,
+                           findings: (@Sendable (Document) -> (count: Int, list: [WorkbookFinding]))? = nil,
+                           progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [Outcome] {
+        let state = BatchState(count: inputs.count)
+        let workers = max(1, min(jobs, inputs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = state.next() {
+                let outcome = convert(inputs[i], into: outputDirectory, unit: unit, findings: findings, names: state, inputs: inputs)
+                let done = state.finish(i, outcome)
+                progress(done, inputs.count)
+            }
+        }
+        return state.outcomes.map { $0! }
+    }
+
+    static func convert(_ input: URL, into directory: URL, unit: SourceUnit,
+                        findings: (@Sendable (Document) -> (count: Int, list: [WorkbookFinding]))?,
+                        names: BatchState, inputs: [URL]) -> Outcome {
+        var outcome = Outcome(input: input, findings: 0)
+        do {
+            let doc = try Inputs.load(input)
+            outcome.district = doc.district
+            outcome.department = doc.department
+            outcome.year = doc.year
+            let t3 = doc.table(3).row("total")
+            outcome.total = t3?.values["total"]?.amount
+            outcome.basic = t3?.values["basic"]?.amount
+            outcome.project = t3?.values["project"]?.amount
+            let checked = findings?(doc)
+            let target = directory.appendingPathComponent(names.claim(OutputName.workbook(for: doc)))
+            let report = try StandardWorkbook.write(doc, to: target, unit: unit, findings: checked?.list, inputs: inputs)
+            outcome.findings = checked?.count ?? report.mismatches
+            outcome.output = target
+        } catch {
+            outcome.failure = (error as? InputError)?.description ?? "\(input.path): \(error)"
+        }
+        return outcome
+    }
+
+    /// The index workbook: one row per document with its totals, findings
+    /// and a link to its workbook.
+    public static func writeIndex(_ outcomes: [Outcome], to url: URL, unit: SourceUnit = .wanYuan) throws {
+        try writeAtomically(to: url, refusingToOverwrite: outcomes.map(\.input)) { temporary in
+            let workbook = try Workbook(path: temporary.path, properties: .init(title: "部门预算标准化工作簿索引", author: StandardWorkbook.toolVersion))
+            let sheet = try workbook.addWorksheet(name: "索引")
+            let headers = ["地区", "年度", "部门", "支出合计", "基本支出", "项目支出", "待核对事项", "工作簿", "源文件", "状态"]
+            let widths: [Double] = [10, 8, 36, 14, 14, 14, 10, 44, 36, 40]
+            for (c, w) in widths.enumerated() { try sheet.setColumnWidth(w, columns: c...c) }
+            try sheet.mergeRange(CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: headers.count - 1),
+                                 text: "部门预算标准化工作簿索引（金额单位：\(unit.rawValue)）", style: Styles.title)
+            for (c, h) in headers.enumerated() { try sheet.writeString(h, row: 1, column: c, style: Styles.header) }
+            for (i, o) in outcomes.enumerated() {
+                let r = 2 + i
+                try sheet.writeString(o.district ?? "", row: r, column: 0, style: Styles.text)
+                if let y = o.year { try sheet.writeNumber(Double(y), row: r, column: 1, style: Styles.text) }
+                else { try sheet.writeBlank(row: r, column: 1, style: Styles.text) }
+                try sheet.writeString(o.department ?? "", row: r, column: 2, style: Styles.text)
+                for (c, a) in [(3, o.total), (4, o.basic), (5, o.project)] {
+                    if let a { try sheet.writeNumber(a.double(in: unit), row: r, column: c, style: Styles.amount()) }
+                    else { try sheet.writeBlank(row: r, column: c, style: Styles.amount()) }
+                }
+                if o.output != nil { try sheet.writeNumber(Double(o.findings), row: r, column: 6, style: Styles.text) }
+                else { try sheet.writeBlank(row: r, column: 6, style: Styles.text) }
+                if let out = o.output {
+                    // Relative to the index, so the folder can be moved as a whole.
+                    try sheet.writeURL("external:" + out.lastPathComponent, text: out.lastPathComponent, row: r, column: 7, style: Styles.text)
+                } else {
+                    try sheet.writeBlank(row: r, column: 7, style: Styles.text)
+                }
+                try sheet.writeString(o.input.lastPathComponent, row: r, column: 8, style: Styles.text)
+                try sheet.writeString(o.failure.map { "失败：" + $0 } ?? (o.findings > 0 ? "已转换，有待核对事项" : "已转换"),
+                                      row: r, column: 9, style: Styles.text)
+            }
+            try sheet.freezePanes(row: 2, column: 0)
+            try sheet.repeatRows(0...1)
+            try sheet.setA4Landscape()
+            try sheet.fitToPages(wide: 1, tall: 0)
+            try workbook.close()
+        }
+    }
+}
+
+/// Work distribution and results of a batch, shared by its workers.
+final class BatchState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cursor = 0
+    private var done = 0
+    private var taken = Set<String>()
+    private(set) var outcomes: [Batch.Outcome?]
+
+    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard cursor < outcomes.count else { return nil }
+        cursor += 1
+        return cursor - 1
+    }
+
+    func finish(_ i: Int, _ outcome: Batch.Outcome) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        outcomes[i] = outcome
+        done += 1
+        return done
+    }
+
+    /// A file name not yet used in this batch (two documents of one
+    /// department and year get `-2`, `-3`).
+    func claim(_ name: String) -> String {
+        lock.lock(); defer { lock.unlock() }
+        var candidate = name
+        var n = 2
+        while taken.contains(candidate) {
+            candidate = name.replacingOccurrences(of: ".xlsx", with: "-\(n).xlsx")
+            n += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}
