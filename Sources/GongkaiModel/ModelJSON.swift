@@ -80,6 +80,8 @@ struct DocumentJSON: Codable {
         var notes: [String]?
         var rows: [RowJSON]
         var raw: [SourceText]?
+        /// 表13 only; absent in files written before forms were structured.
+        var forms: [FormJSON]?
     }
     struct ExtraJSON: Codable {
         var title: String
@@ -113,7 +115,8 @@ struct DocumentJSON: Codable {
                         cellLines: cellLines.isEmpty ? nil : cellLines,
                         texts: r.texts.isEmpty ? nil : r.texts)
                 },
-                raw: t.raw.isEmpty ? nil : t.raw)
+                raw: t.raw.isEmpty ? nil : t.raw,
+                forms: t.forms.isEmpty ? nil : t.forms.map(FormJSON.init))
         }
         extras = d.extras.isEmpty ? nil : d.extras.map {
             ExtraJSON(title: $0.title, lines: $0.lines.map { [$0.lowerBound, $0.upperBound] },
@@ -156,7 +159,7 @@ struct DocumentJSON: Codable {
             }
             doc.setTable(Table(id: t.id, key: t.key, status: t.status, sourceTitle: t.sourceTitle,
                                columns: t.columns, rows: rows, notes: t.notes ?? [], lines: try range(t.lines),
-                               raw: t.raw ?? []))
+                               raw: t.raw ?? [], forms: try (t.forms ?? []).map { try $0.makeForm(unit: unit) }))
         }
         doc.extras = try (extras ?? []).map {
             ExtraTable(title: $0.title, lines: try range($0.lines), grid: $0.grid, gridLines: $0.gridLines)

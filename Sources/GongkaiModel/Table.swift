@@ -29,10 +29,13 @@ public struct Table: Hashable, Sendable {
     /// Raw source lines of content the model does not structure yet
     /// (the 表13 forms), kept verbatim so that nothing is lost.
     public var raw: [SourceText]
+    /// The performance-target forms (表13), structured; `raw` keeps their
+    /// source lines as well.
+    public var forms: [PerformanceForm]
 
     public init(id: Int, key: String, status: TableStatus = .absent, sourceTitle: String? = nil,
                 columns: [String] = [], rows: [Row] = [], notes: [String] = [],
-                lines: ClosedRange<Int>? = nil, raw: [SourceText] = []) {
+                lines: ClosedRange<Int>? = nil, raw: [SourceText] = [], forms: [PerformanceForm] = []) {
         self.id = id
         self.key = key
         self.status = status
@@ -42,6 +45,7 @@ public struct Table: Hashable, Sendable {
         self.notes = notes
         self.lines = lines
         self.raw = raw
+        self.forms = forms
     }
 
     /// The row with `key`, if any.
