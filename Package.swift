@@ -32,6 +32,8 @@ let package = Package(
         ),
         .target(name: "GongkaiModel", dependencies: ["GongkaiTemplates"]),
         .target(name: "GongkaiParse", dependencies: ["GongkaiModel"]),
+        // Reconciliation rules → findings (gongkai check, the workbook's 校验 sheet).
+        .target(name: "GongkaiCheck", dependencies: ["GongkaiModel"]),
         // Debian's libxlsxwriter-dev; only GongkaiXLSX imports it.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiParseTests", dependencies: ["GongkaiParse", "GongkaiModel", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiCLITests", dependencies: ["gongkai", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiCheckTests", dependencies: ["GongkaiCheck", "GongkaiParse", "GongkaiModel", "GongkaiTestSupport"]),
         .testTarget(
             name: "GongkaiXLSXTests",
             dependencies: ["GongkaiXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
