@@ -42,10 +42,13 @@ let package = Package(
         ),
         // The standardized workbook: model → workbook and workbook → model.
         .target(name: "GongkaiConvert", dependencies: ["GongkaiModel", "GongkaiParse", "GongkaiXLSX"]),
+        // gongkai diff: align (keys only) → changes (data) → renderers (text, JSON, CSV, highlighter, XLSX).
+        .target(name: "GongkaiDiff", dependencies: ["GongkaiModel", "GongkaiConvert", "GongkaiXLSX"]),
         .executableTarget(
             name: "gongkai",
             dependencies: [
                 "GongkaiModel", "GongkaiParse", "GongkaiConvert",
+                "GongkaiDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +68,7 @@ let package = Package(
             dependencies: ["GongkaiXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "GongkaiConvertTests", dependencies: ["GongkaiConvert", "GongkaiParse", "GongkaiTestSupport", "GongkaiXLSX"]),
+        .testTarget(name: "GongkaiDiffTests", dependencies: ["GongkaiDiff", "GongkaiConvert", "GongkaiParse", "GongkaiTestSupport", "GongkaiXLSX"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,108 @@
+import GongkaiModel
+
+/// The differences between two documents, as data: what `gongkai diff`
+/// reports, before any rendering.
+///
+/// Amounts are compared in 元, whatever units the documents were published
+/// in. A cell present on one side only is a change (a blank is not 0); a cell
+/// present on both sides is a change when the amounts differ by more than
+/// the tolerance.
+public struct DocumentDiff: Sendable {
+    /// Why two documents cannot be compared.
+    public struct Incomparable: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    public let alignment: Alignment
+    public var a: Document { alignment.a }
+    public var b: Document { alignment.b }
+    public let tolerance: Amount
+    /// Metadata first, then by table id; within a table in merged row order
+    /// and catalog column order.
+    public let changes: [Change]
+
+    /// Whether the documents are the same (within the tolerance).
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// Compares `a` with `b`.
+    ///
+    /// - Throws: `Incomparable` when the documents are of different kinds
+    ///   (a budget and a final account).
+    /// - Complexity: O(*n* · *c*) for *n* rows of at most *c* cells.
+    public init(_ a: Document, _ b: Document, tolerance: Amount = .zero) throws {
+        guard a.kind == b.kind else {
+            throw Incomparable(description: "cannot compare a \(a.kind) document with a \(b.kind) document")
+        }
+        self.init(alignment: Alignment(a, b), tolerance: tolerance)
+    }
+
+    /// The changes of an alignment.
+    public init(alignment: Alignment, tolerance: Amount = .zero) {
+        self.alignment = alignment
+        self.tolerance = tolerance.magnitude ?? .zero
+        var changes: [Change] = []
+        let a = alignment.a, b = alignment.b
+        func meta(_ field: String, _ x: String?, _ y: String?) {
+            if x != y { changes.append(Change(table: nil, detail: .metadata(field: field, a: x, b: y))) }
+        }
+        meta("district", a.district, b.district)
+        meta("department", a.department, b.department)
+        meta("year", a.year.map(String.init), b.year.map(String.init))
+        for t in alignment.tables {
+            Self.compare(t, a.table(t.id), b.table(t.id), tolerance: self.tolerance, into: &changes)
+        }
+        self.changes = changes
+    }
+
+    static func compare(_ t: Alignment.TableAlignment, _ ta: Table, _ tb: Table, tolerance: Amount,
+                        into changes: inout [Change]) {
+        if ta.status != tb.status {
+            changes.append(Change(table: t.id, detail: .status(a: ta.status, b: tb.status)))
+        }
+        for pair in t.rows {
+            switch (pair.a, pair.b) {
+            case (nil, let j?):
+                let row = tb.rows[j]
+                changes.append(Change(table: t.id, row: row.key, name: row.name, code: row.code,
+                                      detail: .added(values: row.values.mapValues(\.amount), texts: row.texts)))
+            case (let i?, nil):
+                let row = ta.rows[i]
+                changes.append(Change(table: t.id, row: row.key, name: row.name, code: row.code,
+                                      detail: .removed(values: row.values.mapValues(\.amount), texts: row.texts)))
+            case (let i?, let j?):
+                let ra = ta.rows[i], rb = tb.rows[j]
+                func change(_ detail: Change.Detail) {
+                    changes.append(Change(table: t.id, row: rb.key, name: rb.name, code: rb.code, detail: detail))
+                }
+                if ra.key != rb.key { change(.recoded(a: ra.key, b: rb.key)) }
+                if pair.rule == .key, RowName.comparable(ra.name) != RowName.comparable(rb.name) {
+                    change(.renamed(a: ra.name, b: rb.name))
+                }
+                for column in t.textColumns {
+                    let x = ra.texts[column], y = rb.texts[column]
+                    if x.map(HeaderText.normalize) != y.map(HeaderText.normalize) { change(.text(column: column, a: x, b: y)) }
+                }
+                for column in t.columns {
+                    let x = ra.values[column]?.amount, y = rb.values[column]?.amount
+                    switch (x, y) {
+                    case (nil, nil): continue
+                    case (let x?, let y?):
+                        guard x != y else { continue }
+                        if tolerance != .zero, let d = y.subtracting(x)?.magnitude, d <= tolerance { continue }
+                    default: break
+                    }
+                    change(.amount(column: column, a: x, b: y))
+                }
+            case (nil, nil):
+                continue
+            }
+        }
+    }
+
+    /// How many changes of each kind.
+    public var counts: [Change.Kind: Int] {
+        var out: [Change.Kind: Int] = [:]
+        for c in changes { out[c.kind, default: 0] += 1 }
+        return out
+    }
+}
