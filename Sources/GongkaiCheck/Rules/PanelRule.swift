@@ -81,7 +81,10 @@ public struct PanelRule: Rule {
                 ("expenditure.current_total", keys(prefix: "function.", where: isCode), "Σ功能分类"),
                 ("expenditure.total", ["expenditure.current_total", "expenditure.carry_forward"], "本年支出合计 + 结转下年"),
                 ("economic.current_total", keys(prefix: "economic.", where: isCode), "Σ经济分类"),
-                ("economic.total", ["economic.current_total", "economic.carry_forward"], "本年支出合计 + 结转下年"),
+                // The economic panel shares the 结转下年 line with the function panel when it has none of its own.
+                ("economic.total", ["economic.current_total",
+                                    table.row("economic.carry_forward") != nil ? "economic.carry_forward" : "expenditure.carry_forward"],
+                 "本年支出合计 + 结转下年"),
             ]
             identities = identities.filter { !$0.addends.isEmpty }
             for identity in identities {
