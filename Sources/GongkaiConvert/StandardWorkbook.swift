@@ -51,13 +51,15 @@ public enum StandardWorkbook {
     /// - Throws: `XLSXError` with the library's message and the path.
     @discardableResult
     public static func write(_ document: Document, to url: URL, unit: SourceUnit = .wanYuan,
-                             findings: [WorkbookFinding]? = nil, inputs: [URL] = []) throws -> Report {
+                             findings: [WorkbookFinding]? = nil, inputs: [URL] = [],
+                             recorder: CallRecorder? = nil) throws -> Report {
         var report = Report(mismatches: 0, sheets: [])
         try writeAtomically(to: url, refusingToOverwrite: inputs) { temporary in
             let workbook = try Workbook(path: temporary.path, properties: .init(
                 title: (document.year.map { "\($0)年" } ?? "") + (document.department ?? "") + "部门预算（标准化）",
                 subject: "部门预算公开 公开表1–13", author: toolVersion, company: document.department,
                 comments: "由 \(toolVersion) 从 \(document.source ?? "源文件") 生成"))
+            workbook.recorder = recorder
             report = try write(document, into: workbook, unit: unit, findings: findings)
             try workbook.close()
         }

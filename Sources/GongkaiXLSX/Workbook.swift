@@ -75,6 +75,9 @@ public final class Workbook {
 
     /// Where `close()` writes the file.
     public let path: String
+    /// Records every call for the benchmark floor (see `CallRecorder`); nil
+    /// in normal use.
+    public var recorder: CallRecorder?
     /// Names of the worksheets added so far, in tab order.
     public private(set) var worksheetNames: [String] = []
 
@@ -135,6 +138,7 @@ public final class Workbook {
     /// Throws `XLSXError.invalidSheetName` for names Excel would reject, including a
     /// name already used in this workbook (Excel compares names case-insensitively).
     public func addWorksheet(name: String) throws -> Worksheet {
+        recorder?.record("T", [CallRecorder.escape(name)])
         let context = "adding worksheet \(name)"
         let handle = try liveHandle(context)
         try Self.validateWorksheetName(name)

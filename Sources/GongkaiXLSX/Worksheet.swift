@@ -32,6 +32,7 @@ public final class Worksheet {
     ///
     /// Empty text without a style leaves the cell empty, as in Excel.
     public func writeString(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws {
+        if let r = workbook.recorder { r.record("S", [String(row), String(column), r.styleID(style), CallRecorder.escape(text)]) }
         // Built only if something fails: this runs for every cell written.
         let context = { self.cellContext("writing", row, column) }
         let (sheet, r, c) = try target(row, column, context())
@@ -42,6 +43,7 @@ public final class Worksheet {
 
     /// Writes a number. NaN and infinities are refused: they would corrupt the file.
     public func writeNumber(_ value: Double, row: Int, column: Int, style: CellStyle? = nil) throws {
+        if let r = workbook.recorder { r.record("N", [String(row), String(column), r.styleID(style), String(value)]) }
         let context = { self.cellContext("writing", row, column) }
         let (sheet, r, c) = try target(row, column, context())
         guard value.isFinite else {
@@ -57,6 +59,7 @@ public final class Worksheet {
     /// readers, `WorkbookReader`) show, so it must be the formula's true result.
     /// The leading `=` is optional.
     public func writeFormula(_ formula: String, cachedValue: Double, row: Int, column: Int, style: CellStyle? = nil) throws {
+        if let r = workbook.recorder { r.record("F", [String(row), String(column), r.styleID(style), CallRecorder.escape(formula), String(cachedValue)]) }
         let context = { self.cellContext("writing formula in", row, column) }
         let (sheet, r, c) = try target(row, column, context())
         guard !formula.isEmpty, formula != "=" else {
@@ -72,6 +75,7 @@ public final class Worksheet {
 
     /// Writes an empty cell that carries `style` (borders, fill) but no value.
     public func writeBlank(row: Int, column: Int, style: CellStyle) throws {
+        if let r = workbook.recorder { r.record("B", [String(row), String(column), r.styleID(style)]) }
         let context = { self.cellContext("writing blank", row, column) }
         let (sheet, r, c) = try target(row, column, context())
         let format = try workbook.format(for: style, context())
@@ -82,6 +86,7 @@ public final class Worksheet {
     ///
     /// Without a style the link gets Excel's blue underlined hyperlink look.
     public func writeURL(_ url: String, text: String? = nil, row: Int, column: Int, style: CellStyle? = nil) throws {
+        if let r = workbook.recorder { r.record("U", [String(row), String(column), r.styleID(style), CallRecorder.escape(url), CallRecorder.escape(text ?? "")]) }
         let context = { self.cellContext("writing link in", row, column) }
         let (sheet, r, c) = try target(row, column, context())
         try requireNoNUL(url, "the URL", context: context())
@@ -98,6 +103,7 @@ public final class Worksheet {
     /// Give the style its borders here: the merged area's outline is drawn from the
     /// formats of all its cells, which libxlsxwriter fills with blank styled cells.
     public func mergeRange(_ range: CellRange, text: String, style: CellStyle? = nil) throws {
+        if let r = workbook.recorder { r.record("M", [String(range.first.row), String(range.first.column), String(range.last.row), String(range.last.column), r.styleID(style), CallRecorder.escape(text)]) }
         let context = "merging \(Self.describe(range)) of sheet \(name)"
         let sheet = try live(context)
         let (first, last) = try corners(range, context)
@@ -116,6 +122,7 @@ public final class Worksheet {
     /// such notes off after a few characters.
     public func addComment(_ text: String, row: Int, column: Int, author: String? = nil,
                            width: Int = 320, height: Int = 96) throws {
+        if let r = workbook.recorder { r.record("C", [String(row), String(column), CallRecorder.escape(text), CallRecorder.escape(author ?? ""), String(width), String(height)]) }
         let context = { self.cellContext("adding comment to", row, column) }
         let (sheet, r, c) = try target(row, column, context())
         try requireNoNUL(text, "the comment", context: context())
@@ -137,6 +144,7 @@ public final class Worksheet {
 
     /// Sets the width of `columns` in Excel character units (0–255), optionally with a default style.
     public func setColumnWidth(_ width: Double, columns: ClosedRange<Int>, style: CellStyle? = nil) throws {
+        if let r = workbook.recorder { r.record("W", [String(columns.lowerBound), String(columns.upperBound), String(width), r.styleID(style)]) }
         var context = "setting width of columns \(columns.lowerBound)…\(columns.upperBound) (zero-based) of sheet \(name)"
         let sheet = try live(context)
         guard columns.lowerBound >= 0, columns.upperBound < CellReference.maxColumns else {
@@ -152,6 +160,7 @@ public final class Worksheet {
 
     /// Sets the height of `row` in points (0–409), optionally with a default style.
     public func setRowHeight(_ height: Double, row: Int, style: CellStyle? = nil) throws {
+        if let r = workbook.recorder { r.record("H", [String(row), String(height), r.styleID(style)]) }
         let context = "setting height of row \(row + 1) of sheet \(name)"
         let sheet = try live(context)
         guard (0..<CellReference.maxRows).contains(row) else {
@@ -166,6 +175,7 @@ public final class Worksheet {
 
     /// Freezes the rows above `row` and the columns left of `column` (`row: 3, column: 0` keeps three header rows visible).
     public func freezePanes(row: Int, column: Int) throws {
+        if let r = workbook.recorder { r.record("Z", [String(row), String(column)]) }
         let context = "freezing panes at \(Self.describe(CellReference(row: row, column: column))) of sheet \(name)"
         let (sheet, r, c) = try target(row, column, context)
         worksheet_freeze_panes(sheet, r, c)
@@ -173,6 +183,7 @@ public final class Worksheet {
 
     /// Hides the sheet's tab (data kept for programs, not for people).
     public func hide() throws {
+        workbook.recorder?.record("X", [])
         let sheet = try live("hiding sheet \(name)")
         worksheet_hide(sheet)
     }
@@ -219,6 +230,7 @@ public final class Worksheet {
 
     /// Prints on A4 paper in landscape orientation.
     public func setA4Landscape() throws {
+        workbook.recorder?.record("L", [])
         let sheet = try live("setting page setup of sheet \(name)")
         worksheet_set_landscape(sheet)
         worksheet_set_paper(sheet, 9)  // 9 is A4 in Excel's paper-size table.
@@ -235,6 +247,7 @@ public final class Worksheet {
     /// `fitToPages(wide: 1, tall: 0)` keeps every column on one page width while long
     /// tables still run onto further pages.
     public func fitToPages(wide: Int, tall: Int) throws {
+        workbook.recorder?.record("P", [String(wide), String(tall)])
         let context = "setting fit-to-pages of sheet \(name)"
         let sheet = try live(context)
         let range = 0...Int(UInt16.max)
@@ -246,6 +259,7 @@ public final class Worksheet {
 
     /// Repeats `rows` at the top of every printed page (Excel's "print titles").
     public func repeatRows(_ rows: ClosedRange<Int>) throws {
+        workbook.recorder?.record("R", [String(rows.lowerBound), String(rows.upperBound)])
         let context = "setting print titles of sheet \(name)"
         let sheet = try live(context)
         guard rows.lowerBound >= 0, rows.upperBound < CellReference.maxRows else {
@@ -256,6 +270,7 @@ public final class Worksheet {
 
     /// Limits printing to `range`.
     public func setPrintArea(_ range: CellRange) throws {
+        workbook.recorder?.record("A", [String(range.first.row), String(range.first.column), String(range.last.row), String(range.last.column)])
         let context = "setting print area \(Self.describe(range)) of sheet \(name)"
         let sheet = try live(context)
         let (first, last) = try corners(range, context)
@@ -266,6 +281,7 @@ public final class Worksheet {
     ///
     /// Rows are sorted and de-duplicated; Excel allows at most 1,023 manual breaks.
     public func setHorizontalPageBreaks(_ rows: [Int]) throws {
+        workbook.recorder?.record("K", rows.map(String.init))
         let context = "setting page breaks of sheet \(name)"
         let sheet = try live(context)
         let breaks = Array(Set(rows)).sorted()

@@ -3,6 +3,7 @@ import Foundation
 import GongkaiConvert
 import GongkaiModel
 import GongkaiParse
+import GongkaiXLSX
 
 /// `gongkai convert INPUT... [-o PATH] [--unit 万元|元]`.
 struct Convert: ParsableCommand {
@@ -26,6 +27,11 @@ struct Convert: ParsableCommand {
     @Option(help: "Unit for amounts in the workbook: 万元 (default) or 元.")
     var unit: String = "万元"
 
+    /// For `make bench`: also write each workbook's calls (`<name>.calls`)
+    /// for the C floor to replay.
+    @Option(help: .hidden)
+    var recordCalls: String?
+
     func validate() throws {
         guard SourceUnit(rawValue: unit) != nil else { throw ValidationError("--unit must be 万元 or 元, not \(unit)") }
         if output.lowercased().hasSuffix(".xlsx"), inputs.count > 1 {
@@ -45,7 +51,12 @@ struct Convert: ParsableCommand {
                 let target = try CommandSupport.outputURL(output, for: doc)
                 let report: StandardWorkbook.Report
                 do {
-                    report = try StandardWorkbook.write(doc, to: target, unit: unit, inputs: inputURLs)
+                    let recorder = recordCalls.map { _ in CallRecorder() }
+                    report = try StandardWorkbook.write(doc, to: target, unit: unit, inputs: inputURLs, recorder: recorder)
+                    if let recorder, let dir = recordCalls {
+                        let calls = URL(fileURLWithPath: dir).appendingPathComponent(target.deletingPathExtension().lastPathComponent + ".calls")
+                        try Data(recorder.text.utf8).write(to: calls)
+                    }
                 } catch {
                     throw BadInput(InputError(file: target.path, "cannot be written: \(error)"))
                 }
