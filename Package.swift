@@ -48,6 +48,7 @@ let package = Package(
             name: "gongkai",
             dependencies: [
                 "GongkaiModel", "GongkaiParse", "GongkaiConvert",
+                "GongkaiCheck",
                 "GongkaiDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
