@@ -69,7 +69,11 @@ let package = Package(
             dependencies: ["GongkaiXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "GongkaiConvertTests", dependencies: ["GongkaiConvert", "GongkaiParse", "GongkaiTestSupport", "GongkaiXLSX"]),
-        .testTarget(name: "GongkaiDiffTests", dependencies: ["GongkaiDiff", "GongkaiConvert", "GongkaiParse", "GongkaiTestSupport", "GongkaiXLSX"]),
+        .testTarget(
+            name: "GongkaiDiffTests",
+            dependencies: ["GongkaiDiff", "GongkaiConvert", "GongkaiParse", "GongkaiTestSupport", "GongkaiXLSX",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

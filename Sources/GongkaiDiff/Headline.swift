@@ -32,7 +32,7 @@ public struct Headline: Sendable, Hashable {
         ("“三公”经费", 7, "total", "amount"),
         ("政府性基金预算支出", 8, "total", "total"),
         ("国有资本经营预算支出", 9, "total", "total"),
-        ("项目支出（表10）", 10, "total", "total"),
+        ("项目支出", 10, "total", "total"),
     ]
 
     /// The headline figures either document publishes.

@@ -11,8 +11,10 @@ import GongkaiModel
 /// columns are 表 (the canonical table id), 编码 (the row key: a code, an
 /// item id, `unit:<code>`, a project code), 名称, the text columns, then
 /// the amount columns in 元 with two decimals. A project matched by name
-/// shows its code change in 编码 (`42011124…->42011125…`). Status and
-/// metadata changes are not tabular: the text and JSON formats carry them.
+/// shows its code change in 编码 (`42011124…->42011125…`). Rows are in B's
+/// order (rows only A has after the row they followed); rows that moved are
+/// not marked as moves. Status and metadata changes are not tabular: the
+/// text and JSON formats carry them.
 public enum HighlighterReport {
     public static func render(_ diff: DocumentDiff) -> String {
         var blocks: [String] = []
@@ -66,7 +68,7 @@ public enum HighlighterReport {
                         let differs: Bool
                         switch k {
                         case 1: differs = x.key != y.key
-                        case 2: differs = HeaderText.normalize(x.name) != HeaderText.normalize(y.name) && x.key == y.key
+                        case 2: differs = RowName.comparable(x.name) != RowName.comparable(y.name) && x.key == y.key
                         case textStart..<amountStart: differs = changedColumns[t.textColumns[k - textStart]] != nil
                         case amountStart...: differs = changedColumns[t.columns[k - amountStart]] != nil
                         default: differs = false

@@ -23,7 +23,7 @@ public enum TextReport {
             out += "\n主要数字\n"
             var rows: [[String]] = [["", "A", "B", "变动", "变动率"]]
             for f in figures {
-                rows.append(["  " + f.label, f.a.map { $0.formatted(in: unit) } ?? "—", f.b.map { $0.formatted(in: unit) } ?? "—",
+                rows.append(["  " + f.label + "（表\(f.table)）", f.a.map { $0.formatted(in: unit) } ?? "—", f.b.map { $0.formatted(in: unit) } ?? "—",
                              f.delta.map { $0.signed(in: unit) } ?? "", f.percent?.signed ?? ""])
             }
             out += Columns.format(rows, rightAligned: [1, 2, 3, 4])

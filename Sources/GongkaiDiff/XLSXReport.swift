@@ -40,7 +40,7 @@ public enum XLSXReport {
     static let delta = CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right,
                                  verticalAlignment: .center, numberFormat: "+#,##0.00;-#,##0.00;0.00")
     static let percent = CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right,
-                                   verticalAlignment: .center, numberFormat: "+0.00%;-0.00%;0.00%")
+                                   verticalAlignment: .center, numberFormat: "+0.00%;-0.00%;\"\"")
 
     /// Writes the report of `diff` to `url` (never over one of `inputs`).
     public static func write(_ diff: DocumentDiff, to url: URL, inputs: [URL] = []) throws {
@@ -159,7 +159,7 @@ public enum XLSXReport {
 
         // Tables.
         try sheet.writeString("三、各表情况", row: r, column: 0, style: heading); r += 1
-        for (c, h) in ["表", sa, sb, "变动处数", ""].prefix(4).enumerated() { try sheet.writeString(h, row: r, column: c, style: header) }
+        for (c, h) in ["表", sa, sb, "变动处数"].enumerated() { try sheet.writeString(h, row: r, column: c, style: header) }
         r += 1
         let perTable = Dictionary(uniqueKeysWithValues: grouped.map { ($0.0, $0.1.count) })
         for template in Catalog.shared.tables {
@@ -168,20 +168,23 @@ public enum XLSXReport {
             try sheet.writeString(Labels.status(x), row: r, column: 1, style: text)
             try sheet.writeString(Labels.status(y), row: r, column: 2, style: x == y ? text : CellStyle(fontName: font, fontSize: 10, fillColor: changedFill, border: .thin, horizontalAlignment: .left, verticalAlignment: .center))
             let n = perTable[template.id] ?? 0
-            try sheet.writeString(n == 0 ? "无变动" : "\(n) 处，见“\(Labels.sheet(template.id))”表", row: r, column: 3, style: text)
+            if n == 0 { try sheet.writeString("—", row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right)) }
+            else { try sheet.writeNumber(Double(n), row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right)) }
             r += 1
         }
         r += 1
         try merged(sheet, row: r, columns: 0...4,
-                   "各表工作表中为 B 的数：黄色 = 数值与 A 不同（批注中为 A 的数）；绿色 = 新增行；蓝色 = 名称或编码不同；表下红色各行 = A 中有、B 中没有的行（金额为 A 的数）。",
+                   "有变动的表各有一张工作表（如“表3 支出总表”），显示 B 的数：黄色 = 数值与 A 不同（批注中为 A 的数）；绿色 = 新增行；蓝色 = 名称或编码不同；表下红色各行 = A 中有、B 中没有的行（金额为 A 的数）。一方空白、一方为 0.00 的单元格金额不变，不标色，只列在“变动明细”中。",
                    plainWrap)
-        try sheet.setRowHeight(30, row: r)
+        try sheet.setRowHeight(42, row: r)
         r += 2
 
         // Class-level totals and the chart.
         let classes = Headline.classTotals(a, b)
         if !classes.figures.isEmpty {
             let source = classes.table == 1 ? "表1 支出功能分类" : "表\(classes.table)"
+            // The class table and its chart on a page of their own.
+            try sheet.setHorizontalPageBreaks([r])
             try sheet.writeString("四、按支出功能分类的类级合计（\(source)）", row: r, column: 0, style: heading); r += 1
             for (c, h) in ["功能分类（类）", sa, sb, "变动", "变动率"].enumerated() { try sheet.writeString(h, row: r, column: c, style: header) }
             r += 1
@@ -216,7 +219,7 @@ public enum XLSXReport {
 
     static func writeDetail(_ diff: DocumentDiff, grouped: [(Int, [Change])], into sheet: Worksheet) throws {
         let headers = ["表", "编码", "名称", "列", "变动类型", side("A", diff.a), side("B", diff.b), "变动", "变动率"]
-        let widths: [Double] = [22, 22, 36, 22, 10, 15, 15, 15, 11]
+        let widths: [Double] = [15, 12, 34, 20, 11, 15, 15, 14, 10]
         for (c, w) in widths.enumerated() { try sheet.setColumnWidth(w, columns: c...c) }
         try merged(sheet, row: 0, columns: 0...(headers.count - 1), "变动明细（金额单位：万元；变动 = B − A）", title)
         try sheet.setRowHeight(28, row: 0)
@@ -225,9 +228,9 @@ public enum XLSXReport {
         func line(_ table: Int, _ c: Change, column: String, kind: String, a: Amount?, b: Amount?, fill: CellStyle.Color?) throws {
             var t = text, k = code
             t.fillColor = fill; k.fillColor = fill
-            try sheet.writeString(Labels.table(table), row: r, column: 0, style: t)
-            try sheet.writeString(c.code ?? (c.row == "total" ? "" : c.row ?? ""), row: r, column: 1, style: k)
-            try sheet.writeString(c.row == "total" ? "合计" : (c.name.map(Labels.trimmed) ?? ""), row: r, column: 2, style: t)
+            try sheet.writeString(Labels.sheet(table), row: r, column: 0, style: t)
+            try sheet.writeString(c.code ?? "", row: r, column: 1, style: k)
+            try sheet.writeString(Labels.row(key: c.row, name: c.name, code: nil), row: r, column: 2, style: t)
             try sheet.writeString(Labels.column(column, table: table), row: r, column: 3, style: t)
             try sheet.writeString(kind, row: r, column: 4, style: t)
             try number(sheet, a, row: r, column: 5)
@@ -242,7 +245,7 @@ public enum XLSXReport {
             for c in changes {
                 switch c.detail {
                 case .amount(let column, let a, let b):
-                    try line(table, c, column: column, kind: "数值变动", a: a, b: b, fill: nil)
+                    try line(table, c, column: column, kind: c.delta == .zero ? "空白↔0.00" : "数值变动", a: a, b: b, fill: nil)
                 case .added(let values, _):
                     for column in order.filter({ values[$0] != nil }) + values.keys.filter({ !order.contains($0) }).sorted() {
                         try line(table, c, column: column, kind: "新增行", a: nil, b: values[column], fill: addedFill)
@@ -267,7 +270,7 @@ public enum XLSXReport {
 
     static func writeOther(_ diff: DocumentDiff, into sheet: Worksheet) throws {
         let headers = ["表", "编码", "名称", "变动类型", side("A", diff.a), side("B", diff.b)]
-        let widths: [Double] = [22, 24, 36, 16, 40, 40]
+        let widths: [Double] = [15, 12, 30, 18, 40, 40]
         for (c, w) in widths.enumerated() { try sheet.setColumnWidth(w, columns: c...c) }
         try merged(sheet, row: 0, columns: 0...(headers.count - 1), "名称、编码、文字、表的公开状态与文档信息的变动", title)
         try sheet.setRowHeight(28, row: 0)
@@ -284,9 +287,9 @@ public enum XLSXReport {
             default: cells = nil
             }
             guard let (kind, x, y) = cells else { continue }
-            try sheet.writeString(c.table.map(Labels.table) ?? "（文档）", row: r, column: 0, style: text)
-            try sheet.writeString(c.code ?? c.row ?? "", row: r, column: 1, style: code)
-            try sheet.writeString(c.name.map(Labels.trimmed) ?? "", row: r, column: 2, style: text)
+            try sheet.writeString(c.table.map(Labels.sheet) ?? "（文档）", row: r, column: 0, style: text)
+            try sheet.writeString(c.code ?? "", row: r, column: 1, style: code)
+            try sheet.writeString(c.row == nil ? "" : Labels.row(key: c.row, name: c.name, code: nil), row: r, column: 2, style: text)
             try sheet.writeString(kind, row: r, column: 3, style: text)
             try sheet.writeString(x, row: r, column: 4, style: text)
             try sheet.writeString(y, row: r, column: 5, style: text)
@@ -304,17 +307,19 @@ public enum XLSXReport {
     static func writeTable(_ diff: DocumentDiff, table: Int, changes: [Change], into sheet: Worksheet) throws {
         var marks: [StandardSheet.Place: StandardSheet.Mark] = [:]
         var removed: [Change] = []
-        var notes: [String] = []
+        var status: String?
         let sa = side("A", diff.a)
         for c in changes {
             guard let row = c.row else {
                 if case .status(let x, let y) = c.detail {
-                    notes.append("公开状态：A \(Labels.status(x))，B \(Labels.status(y))。")
+                    status = "公开状态：A \(Labels.status(x))，B \(Labels.status(y))。"
                 }
                 continue
             }
             switch c.detail {
             case .amount(let column, let a, let b):
+                // One side blank, the other 0.00: no money moved; listed in 变动明细 only.
+                if c.delta == .zero { continue }
                 var comment = "\(sa)：" + (a.map { $0.formatted(in: unit) } ?? "空白（未填）")
                 if let d = c.delta { comment += "\n变动：" + d.signed(in: unit) + (c.percent.map { "（\($0.signed)）" } ?? "") }
                 if b == nil { comment += "\nB 此格空白" }
@@ -337,7 +342,10 @@ public enum XLSXReport {
                 continue
             }
         }
-        notes.insert("本表为 B（\(Labels.document(diff.b))）的数。黄色：与 A（\(Labels.document(diff.a))）不同，批注中为 A 的数；绿色：新增行；蓝色：名称或编码不同。", at: 0)
+        var notes = status.map { [$0] } ?? []
+        if !marks.isEmpty || !removed.isEmpty {
+            notes.append("本表为 B（\(Labels.document(diff.b))）的数。黄色：与 A（\(Labels.document(diff.a))）不同，批注中为 A 的数；绿色：新增行；蓝色：名称或编码不同（批注中为 A 的名称或编码）。")
+        }
         let layout = try StandardSheet.write(diff.b, table: table, unit: unit, into: sheet, marks: marks, notes: notes)
         guard !removed.isEmpty else { return }
 
