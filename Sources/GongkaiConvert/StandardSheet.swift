@@ -59,17 +59,13 @@ public enum StandardSheet {
             throw XLSXError.invalidArgument(reason: "no canonical table \(id)", context: "writing sheet \(sheet.name)")
         }
         let table = document.table(id)
+        // The converter's own plan of every sheet, so that this sheet is laid out exactly as in `convert`.
         var none: [SheetPlanner.Mismatch] = []
-        var plan: SheetPlan
-        if table.status != .disclosed { plan = planner.planStatusOnly(table, template) }
-        else {
-            switch template.rows {
-            case .items: plan = planner.planPanels(table, template, mismatches: &none)
-            case .threePublic: plan = planner.planThreePublic(table, template, mismatches: &none)
-            case .forms: plan = planner.planText(table, template)
-            default: plan = planner.planCodeTable(table, template, mismatches: &none)
-            }
+        let plans = StandardWorkbook.plans(document, planner: planner, mismatches: &none)
+        guard let index = Catalog.shared.tables.firstIndex(where: { $0.id == id }), plans.indices.contains(index) else {
+            throw XLSXError.invalidArgument(reason: "no plan for table \(id)", context: "writing sheet \(sheet.name)")
         }
+        var plan = plans[index]
         plan.notes += notes
 
         // Find each place: amount cells through the plan's positions; name

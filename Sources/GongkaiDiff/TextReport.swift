@@ -33,7 +33,10 @@ public enum TextReport {
         let counts = diff.counts
         let parts: [(Change.Kind, String)] = [(.changed, "数值变动"), (.added, "新增行"), (.removed, "删除行"), (.renamed, "更名"),
                                               (.recoded, "编码不同（按名称对应的项目）"), (.status, "表的公开状态变化")]
-        let listed = parts.compactMap { kind, label in counts[kind].map { "\(label) \($0)" } }
+        let blankZero = diff.changes.filter { $0.kind == .changed && $0.delta == .zero }.count
+        let listed = parts.compactMap { kind, label in
+            counts[kind].map { "\(label) \($0)" + (kind == .changed && blankZero > 0 ? "（其中 \(blankZero) 处只是空白与 0.00 之别）" : "") }
+        }
         out += "\n共 \(diff.changes.count - (counts[.metadata] ?? 0)) 处变动" + (listed.isEmpty ? "" : "：" + listed.joined(separator: "，")) + "\n"
         let meta = diff.changes.filter { $0.kind == .metadata }
         for m in meta {
@@ -111,7 +114,7 @@ public enum TextReport {
 
     /// `：合计 80.00，基本支出 20.00` (catalog column order).
     static func cellList(_ values: [String: Amount], table: Int) -> String {
-        guard !values.isEmpty else { return "" }
+        guard !values.isEmpty else { return "（无数值）" }
         let order = Catalog.shared.table(table)?.columns.map(\.id) ?? []
         let keys = order.filter { values[$0] != nil } + values.keys.filter { !order.contains($0) }.sorted()
         let shown = keys.prefix(4).map { "\(Labels.column($0, table: table)) \(values[$0]!.formatted(in: unit))" }

@@ -101,7 +101,7 @@ public enum XLSXReport {
         let a = diff.a, b = diff.b
         let sa = side("A", a), sb = side("B", b)
         for (c, w) in [34.0, 16, 16, 16, 12, 4].enumerated() { try sheet.setColumnWidth(w, columns: c...c) }
-        try merged(sheet, row: 0, columns: 0...4, "部门预算对比报告", title)
+        try merged(sheet, row: 0, columns: 0...4, "部门预算对比报告：" + [side("A", a), side("B", b)].joined(separator: " → "), title)
         try sheet.setRowHeight(30, row: 0)
         var r = 2
         for (letter, doc) in [("A", a), ("B", b)] {
@@ -143,9 +143,14 @@ public enum XLSXReport {
             let kinds: [(Change.Kind, String)] = [(.changed, "数值变动（单元格）"), (.added, "新增行"), (.removed, "删除行"),
                                                   (.renamed, "更名"), (.recoded, "编码不同、按名称对应的项目"),
                                                   (.status, "表的公开状态变化"), (.metadata, "文档信息不同")]
-            for (kind, label) in kinds where counts[kind] != nil {
+            var lines = kinds.compactMap { kind, label in counts[kind].map { (label, $0) } }
+            let blankZero = diff.changes.filter { $0.kind == .changed && $0.delta == .zero }.count
+            if blankZero > 0, let i = lines.firstIndex(where: { $0.0.hasPrefix("数值变动") }) {
+                lines.insert(("  其中：一方空白、一方为 0.00（金额不变）", blankZero), at: i + 1)
+            }
+            for (label, n) in lines {
                 try sheet.writeString(label, row: r, column: 0, style: text)
-                try sheet.writeNumber(Double(counts[kind]!), row: r, column: 1, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right))
+                try sheet.writeNumber(Double(n), row: r, column: 1, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right))
                 r += 1
             }
         }
@@ -219,7 +224,7 @@ public enum XLSXReport {
 
     static func writeDetail(_ diff: DocumentDiff, grouped: [(Int, [Change])], into sheet: Worksheet) throws {
         let headers = ["表", "编码", "名称", "列", "变动类型", side("A", diff.a), side("B", diff.b), "变动", "变动率"]
-        let widths: [Double] = [15, 12, 34, 20, 11, 15, 15, 14, 10]
+        let widths: [Double] = [25, 12, 34, 20, 11, 15, 15, 14, 10]
         for (c, w) in widths.enumerated() { try sheet.setColumnWidth(w, columns: c...c) }
         try merged(sheet, row: 0, columns: 0...(headers.count - 1), "变动明细（金额单位：万元；变动 = B − A）", title)
         try sheet.setRowHeight(28, row: 0)
@@ -228,7 +233,9 @@ public enum XLSXReport {
         func line(_ table: Int, _ c: Change, column: String, kind: String, a: Amount?, b: Amount?, fill: CellStyle.Color?) throws {
             var t = text, k = code
             t.fillColor = fill; k.fillColor = fill
-            try sheet.writeString(Labels.sheet(table), row: r, column: 0, style: t)
+            var sheetStyle = t
+            sheetStyle.wrapsText = false
+            try sheet.writeString(Labels.sheet(table), row: r, column: 0, style: sheetStyle)
             try sheet.writeString(c.code ?? "", row: r, column: 1, style: k)
             try sheet.writeString(Labels.row(key: c.row, name: c.name, code: nil), row: r, column: 2, style: t)
             try sheet.writeString(Labels.column(column, table: table), row: r, column: 3, style: t)
@@ -270,7 +277,7 @@ public enum XLSXReport {
 
     static func writeOther(_ diff: DocumentDiff, into sheet: Worksheet) throws {
         let headers = ["表", "编码", "名称", "变动类型", side("A", diff.a), side("B", diff.b)]
-        let widths: [Double] = [15, 12, 30, 18, 40, 40]
+        let widths: [Double] = [25, 12, 30, 18, 40, 40]
         for (c, w) in widths.enumerated() { try sheet.setColumnWidth(w, columns: c...c) }
         try merged(sheet, row: 0, columns: 0...(headers.count - 1), "名称、编码、文字、表的公开状态与文档信息的变动", title)
         try sheet.setRowHeight(28, row: 0)
@@ -287,7 +294,9 @@ public enum XLSXReport {
             default: cells = nil
             }
             guard let (kind, x, y) = cells else { continue }
-            try sheet.writeString(c.table.map(Labels.sheet) ?? "（文档）", row: r, column: 0, style: text)
+            var sheetStyle = text
+            sheetStyle.wrapsText = false
+            try sheet.writeString(c.table.map(Labels.sheet) ?? "（文档）", row: r, column: 0, style: sheetStyle)
             try sheet.writeString(c.code ?? "", row: r, column: 1, style: code)
             try sheet.writeString(c.row == nil ? "" : Labels.row(key: c.row, name: c.name, code: nil), row: r, column: 2, style: text)
             try sheet.writeString(kind, row: r, column: 3, style: text)
