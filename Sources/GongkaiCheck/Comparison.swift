@@ -50,14 +50,13 @@ struct Comparison {
         }
         guard let difference = value.subtracting(expected), difference != .zero else { return nil }
         let n = max(1, addends)
-        let (b, overflow) = unit.halfLastDigit.fen.multipliedReportingOverflow(by: Int64(n))
-        let bound = Amount(fen: overflow ? .max : b)
-        let severity: Severity = (difference.magnitude.map { $0 <= bound } ?? false) ? .rounding : .discrepancy
+        let bound = RoundingBound(figures: n, unit: unit)
+        let severity: Severity = bound.admits(difference) ? .rounding : .discrepancy
         let shown = published.map { $0.formatted(in: unit) } ?? "(blank)"
         let message = "\(subject) \(shown) ≠ \(expectedLabel) \(expected.formatted(in: unit)) (\(unit.rawValue))"
         return Finding(rule: rule, severity: severity, table: table, row: row, column: column,
                        published: published.map { .amount($0) }, expected: .amount(expected),
-                       difference: .amount(difference), bound: .amount(bound), addends: n,
+                       difference: .amount(difference), bound: bound.yuan, addends: n,
                        line: line, unit: unit, message: message)
     }
 }

@@ -49,9 +49,11 @@ public struct Finding: Hashable, Sendable {
     public var expected: Quantity?
     /// `published − expected` (a blank published cell counts as 0).
     public var difference: Quantity?
-    /// The rounding bound the difference was measured against (n × half a
-    /// unit of the last published digit), when the rule has one.
-    public var bound: Quantity?
+    /// The rounding bound the difference was measured against, exactly: n ×
+    /// half a unit of the last published digit, in 元 for amounts (0.015 for
+    /// three figures published in 元, 150 for three in 万元), in percentage
+    /// points for percentages.
+    public var bound: Decimal?
     /// The number of rounded figures behind the bound (n).
     public var addends: Int?
     /// The source line of the checked figure.
@@ -65,7 +67,7 @@ public struct Finding: Hashable, Sendable {
 
     public init(rule: String, severity: Severity, table: Int? = nil, row: String? = nil, column: String? = nil,
                 published: Quantity? = nil, expected: Quantity? = nil, difference: Quantity? = nil,
-                bound: Quantity? = nil, addends: Int? = nil, line: Int? = nil, unit: SourceUnit? = nil,
+                bound: Decimal? = nil, addends: Int? = nil, line: Int? = nil, unit: SourceUnit? = nil,
                 message: String) {
         self.rule = rule
         self.severity = severity
@@ -88,4 +90,30 @@ public struct Finding: Hashable, Sendable {
     public var expectedAmount: Amount? { if case .amount(let a)? = expected { a } else { nil } }
     /// The difference, if this finding is about amounts.
     public var differenceAmount: Amount? { if case .amount(let a)? = difference { a } else { nil } }
+}
+
+/// n × half a unit of the last published digit (0.005 万元 or 0.005 元), the
+/// most that rounding n published figures can move their sum. Exact: half a
+/// 分 is not an `Amount`, so the bound is a `Decimal` of 元.
+public struct RoundingBound: Hashable, Sendable {
+    public var figures: Int
+    public var unit: SourceUnit
+
+    public init(figures: Int, unit: SourceUnit) {
+        self.figures = max(1, figures)
+        self.unit = unit
+    }
+
+    /// Half a unit of the last digit, in 元: 50 for 万元, 0.005 for 元.
+    public static func half(_ unit: SourceUnit) -> Decimal {
+        unit == .wanYuan ? 50 : Decimal(5) / 1000
+    }
+
+    /// The bound in 元.
+    public var yuan: Decimal { Decimal(figures) * RoundingBound.half(unit) }
+
+    /// Whether rounding explains `difference`.
+    public func admits(_ difference: Amount) -> Bool {
+        Decimal(difference.fen.magnitude) / 100 <= yuan
+    }
 }

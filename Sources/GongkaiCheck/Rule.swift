@@ -42,6 +42,7 @@ public struct Checker: Sendable {
         NarrativeShareRule(),
         NarrativeChangeRule(),
         NarrativeSumRule(),
+        PerformanceFormRule(),
         CompletenessRule(),
     ]
 

@@ -21,7 +21,7 @@ struct ColumnGroupRuleTests {
         #expect(f.count == 3)
         let at206 = expectFinding(f, table: 5, row: "206", column: "basic.subtotal", published: "815.87", expected: "815.86",
                                   difference: "0.01", severity: .rounding, line: 255)
-        #expect(at206?.bound == .amount(Amount(fen: 10_000)))  // 2 × 0.005 万元
+        #expect(at206?.bound == 100)  // 2 × 0.005 万元 = 100 元
         expectFinding(f, table: 5, row: "20601", column: "basic.subtotal", published: "815.87", expected: "815.86",
                       difference: "0.01", severity: .rounding, line: 256)
         expectFinding(f, table: 6, row: "302", column: "total", published: "132.40", expected: "132.39",

@@ -37,7 +37,7 @@ struct RowTreeRuleTests {
                       difference: "-0.01", severity: .rounding, line: 290)
         let t302 = expectFinding(f, table: 6, row: "302", column: "total", published: "132.40", expected: "132.41",
                                  difference: "-0.01", severity: .rounding, line: 302)
-        #expect(t302?.bound == .amount(Amount(fen: 14 * 5_000)))
+        #expect(t302?.bound == 700)  // 14 × 0.005 万元 = 700 元
         expectFinding(f, table: 6, row: "302", column: "public", published: "132.39", expected: "132.41",
                       difference: "-0.02", severity: .rounding, line: 302)
     }

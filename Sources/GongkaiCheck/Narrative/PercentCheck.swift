@@ -49,7 +49,7 @@ struct PercentCheck {
         return Finding(rule: rule, severity: severity, table: nil, row: nil, column: nil,
                        published: .percent(stated.value, decimals: d), expected: .percent(rounded, decimals: d),
                        difference: .percent(stated.value - rounded, decimals: d),
-                       bound: bound.map { .percent(PercentCheck.round($0, d + 2), decimals: d + 2) },
+                       bound: bound.map { PercentCheck.round($0, d + 2) },
                        addends: 2, line: stated.line, message: message)
     }
 

@@ -111,7 +111,7 @@ struct NarrativeComparison {
     /// figures in (0.01 of its unit): what the narrative should say.
     var expected: Amount
     var difference: Amount
-    var bound: Amount
+    var bound: RoundingBound
     var n: Int
 
     /// Nil when the cell is blank and the statement is 0, or when the cell
@@ -127,11 +127,11 @@ struct NarrativeComparison {
         guard let d = stated.amount.subtracting(expected) else { return nil }
         difference = d
         n = max(1, cell.figures)
-        bound = Amount(fen: stated.unit.halfLastDigit.fen * Int64(n))
+        bound = RoundingBound(figures: n, unit: stated.unit)
     }
 
     var agrees: Bool { difference == .zero }
-    var severity: Severity { (difference.magnitude ?? .zero) <= bound ? .rounding : .discrepancy }
+    var severity: Severity { bound.admits(difference) ? .rounding : .discrepancy }
 
     /// `fen` rounded half away from zero to a multiple of `step`.
     static func round(_ fen: Int64, to step: Int64) -> Int64 {
@@ -147,7 +147,7 @@ struct NarrativeComparison {
         let message = "\(where_)\(stated.shortLabel) \(stated.amount.formatted(in: unit)) ≠ \(cell.name) \(expected.formatted(in: unit)) (\(unit.rawValue))"
         return Finding(rule: rule, severity: severity, table: cell.table, row: cell.row?.key ?? cell.rowKey,
                        column: cell.column, published: .amount(stated.amount), expected: .amount(expected),
-                       difference: .amount(difference), bound: .amount(bound), addends: n, line: stated.line,
+                       difference: .amount(difference), bound: bound.yuan, addends: n, line: stated.line,
                        unit: unit, message: message)
     }
 }

@@ -47,6 +47,14 @@ public enum ReportJSON {
         }
     }
 
+    /// `value` with at least `decimals` decimals and no more than it has: 250.00, 0.015.
+    static func decimal(_ value: Decimal, atLeast decimals: Int) -> String {
+        var s = NSDecimalNumber(decimal: value).stringValue
+        let have = s.contains(".") ? s.split(separator: ".").last!.count : 0
+        if have < decimals { s += (have == 0 ? "." : "") + String(repeating: "0", count: decimals - have) }
+        return s
+    }
+
     struct DocumentObject: Encodable {
         var district, department: String?
         var year: Int?
@@ -87,7 +95,11 @@ public enum ReportJSON {
             try c.encode(ReportJSON.string(f.published), forKey: .published)
             try c.encode(ReportJSON.string(f.expected), forKey: .expected)
             try c.encode(ReportJSON.string(f.difference), forKey: .difference)
-            try c.encode(ReportJSON.string(f.bound), forKey: .bound)
+            let bound: String? = f.bound.map { b in
+                if case .percent(_, let d)? = f.expected ?? f.published { return PercentCheck.format(b, d + 2) }
+                return ReportJSON.decimal(b, atLeast: 2)
+            }
+            try c.encode(bound, forKey: .bound)
             try c.encode(f.addends, forKey: .addends)
             let unit: String? = switch f.expected ?? f.published {
             case .amount?: "元"

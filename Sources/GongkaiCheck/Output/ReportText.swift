@@ -65,19 +65,17 @@ public enum ReportText {
 
     /// `; difference -0.01, within rounding (5 × 0.005 = 0.025)`.
     static func detail(_ f: Finding, unit: SourceUnit) -> String {
-        switch (f.difference, f.bound) {
-        case (.amount(let d)?, .amount(let b)?):
+        let how = f.severity == .rounding ? "within rounding" : "beyond rounding"
+        switch f.difference {
+        case .amount(let d)?:
             let n = f.addends ?? 1
-            let half = Amount(fen: b.fen / Int64(max(1, n)))
-            let how = f.severity == .rounding ? "within rounding" : "beyond rounding"
             let u = f.unit ?? unit
-            return "; difference \(d.formatted(in: u)), \(how) (\(n) × \(half.formatted(in: u)) = \(b.formatted(in: u)) \(u.rawValue))"
-        case (.percent(let d, let places)?, let bound):
+            let scale: Decimal = u == .wanYuan ? 10_000 : 1
+            let half = RoundingBound.half(u) / scale, bound = RoundingBound(figures: n, unit: u).yuan / scale
+            return "; difference \(d.formatted(in: u)), \(how) (\(n) × \(half) = \(bound) \(u.rawValue))"
+        case .percent(let d, let places)?:
             var s = "; difference \(PercentCheck.format(d, places)) points"
-            if case .percent(let b, let bp)? = bound {
-                s += f.severity == .rounding ? ", within rounding (± \(PercentCheck.format(b, bp)))"
-                    : ", beyond rounding (± \(PercentCheck.format(b, bp)))"
-            }
+            if let b = f.bound { s += ", \(how) (± \(PercentCheck.format(b, places + 2)))" }
             return s
         default:
             return ""

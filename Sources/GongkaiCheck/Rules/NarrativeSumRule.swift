@@ -22,8 +22,8 @@ public struct NarrativeSumRule: Rule {
                   difference != .zero else { continue }
             if !e.isComplete, difference.fen > 0 { continue }
             let n = e.parts.count
-            let bound = Amount(fen: e.wholeUnit.halfLastDigit.fen * Int64(n))
-            let severity: Severity = (difference.magnitude ?? difference) <= bound ? .rounding : .discrepancy
+            let bound = RoundingBound(figures: n, unit: e.wholeUnit)
+            let severity: Severity = bound.admits(difference) ? .rounding : .discrepancy
             let unit = e.wholeUnit
             let parts = e.parts.map { "\($0.shortLabel) \($0.amount.formatted(in: unit))" }.joined(separator: " + ")
             let relation = e.isComplete ? "≠" : "<"
@@ -31,7 +31,7 @@ public struct NarrativeSumRule: Rule {
             let message = "\(where_)\(e.whole.formatted(in: unit)) \(relation) 其中 \(parts) = \(sum.formatted(in: unit)) (\(unit.rawValue))"
             findings.append(Finding(rule: id, severity: severity, table: nil, row: nil, column: nil,
                                     published: .amount(e.whole), expected: .amount(sum), difference: .amount(difference),
-                                    bound: .amount(bound), addends: n, line: e.line, unit: unit, message: message))
+                                    bound: bound.yuan, addends: n, line: e.line, unit: unit, message: message))
         }
         return findings
     }
