@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The standardized workbook: model → workbook and workbook → model.
-        .target(name: "GongkaiConvert", dependencies: ["GongkaiModel", "GongkaiParse", "GongkaiXLSX"]),
+        .target(name: "GongkaiConvert", dependencies: ["GongkaiModel", "GongkaiParse", "GongkaiXLSX", "GongkaiCheck"]),
         // gongkai diff: align (keys only) → changes (data) → renderers (text, JSON, CSV, highlighter, XLSX).
         .target(name: "GongkaiDiff", dependencies: ["GongkaiModel", "GongkaiConvert", "GongkaiXLSX"]),
         .executableTarget(

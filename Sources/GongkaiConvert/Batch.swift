@@ -45,18 +45,20 @@ public enum Batch {
     /// Converts `inputs` into `outputDirectory` with `jobs` workers.
     ///
     /// - Parameters:
-    ///   - findings: counts a document's findings (e.g. `gongkai check`);
-    ///     nil counts the formula mismatches of its workbook.
+    ///   - check: count each document's discrepancies found by `gongkai
+    ///     check`; otherwise count the subtotals whose published figure
+    ///     differs from their items. (Every workbook's 校验 sheet lists the
+    ///     checker's findings either way.)
     ///   - progress: called after each document with (done, total), from any thread.
     /// - Returns: one outcome per input, in input order.
     public static func run(_ inputs: [URL], into outputDirectory: URL, jobs: Int, unit: SourceUnit = .wanYuan,
-                           findings: (@Sendable (Document) -> (count: Int, list: [WorkbookFinding]))? = nil,
+                           check: Bool = false,
                            progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [Outcome] {
         let state = BatchState(count: inputs.count)
         let workers = max(1, min(jobs, inputs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = state.next() {
-                let outcome = convert(inputs[i], into: outputDirectory, unit: unit, findings: findings, names: state, inputs: inputs)
+                let outcome = convert(inputs[i], into: outputDirectory, unit: unit, check: check, names: state, inputs: inputs)
                 let done = state.finish(i, outcome)
                 progress(done, inputs.count)
             }
@@ -64,8 +66,7 @@ public enum Batch {
         return state.outcomes.map { $0! }
     }
 
-    static func convert(_ input: URL, into directory: URL, unit: SourceUnit,
-                        findings: (@Sendable (Document) -> (count: Int, list: [WorkbookFinding]))?,
+    static func convert(_ input: URL, into directory: URL, unit: SourceUnit, check: Bool,
                         names: BatchState, inputs: [URL]) -> Outcome {
         var outcome = Outcome(input: input, findings: 0)
         do {
@@ -77,10 +78,10 @@ public enum Batch {
             outcome.total = t3?.values["total"]?.amount
             outcome.basic = t3?.values["basic"]?.amount
             outcome.project = t3?.values["project"]?.amount
-            let checked = findings?(doc)
+            let checked = WorkbookFinding.checking(doc)
             let target = directory.appendingPathComponent(names.claim(OutputName.workbook(for: doc)))
-            let report = try StandardWorkbook.write(doc, to: target, unit: unit, findings: checked?.list, inputs: inputs)
-            outcome.findings = checked?.count ?? report.mismatches
+            let report = try StandardWorkbook.write(doc, to: target, unit: unit, findings: checked, inputs: inputs)
+            outcome.findings = check ? checked.filter { $0.severity == "discrepancy" }.count : report.mismatches
             outcome.output = target
         } catch {
             outcome.failure = (error as? InputError)?.description ?? "\(input.path): \(error)"

@@ -47,7 +47,7 @@ public enum StandardWorkbook {
     ///
     /// - Parameters:
     ///   - unit: the unit amounts are shown in.
-    ///   - findings: the `校验` sheet's content; nil lists the formula mismatches.
+    ///   - findings: the `校验` sheet's content; nil runs `gongkai check`'s rules.
     /// - Throws: `XLSXError` with the library's message and the path.
     @discardableResult
     public static func write(_ document: Document, to url: URL, unit: SourceUnit = .wanYuan,
@@ -80,11 +80,7 @@ public enum StandardWorkbook {
             try SheetWriter.writeExtra(extra, into: workbook.addWorksheet(name: name), unit: unit)
             names.append(name)
         }
-        let listed = findings ?? mismatches.map { m in
-            WorkbookFinding(table: m.table, row: m.row, column: m.column, severity: "discrepancy",
-                            published: m.published.amount, expected: m.computed, line: m.line,
-                            message: "表\(m.table) \(m.rowName) \(m.column)：公布数 \(m.published.text) ≠ 公式计算 \(m.computed.formatted(in: document.sourceUnit))（\(document.sourceUnit.rawValue)）")
-        }
+        let listed = findings ?? WorkbookFinding.checking(document)
         try SheetWriter.writeFindings(listed, into: workbook.addWorksheet(name: "校验"), unit: unit)
         try SheetWriter.writeAbout(document, unit: unit, mismatches: mismatches.count, into: workbook.addWorksheet(name: "说明"))
         names += ["校验", "说明"]

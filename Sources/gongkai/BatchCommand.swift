@@ -48,7 +48,7 @@ struct BatchCommand: ParsableCommand {
         let bar = ProgressBar(total: inputs.count)
         let start = Date()
         let outcomes = Batch.run(inputs, into: outDir, jobs: jobs, unit: unit,
-                                 findings: check ? CommandSupport.findings : nil) { done, total in bar.update(done) }
+                                 check: check) { done, total in bar.update(done) }
         bar.finish()
         let index = outDir.appendingPathComponent("索引.xlsx")
         do { try Batch.writeIndex(outcomes, to: index, unit: unit) } catch {

@@ -33,11 +33,6 @@ enum CommandSupport {
         return url.appendingPathComponent(OutputName.workbook(for: doc))
     }
 
-    /// The findings of `gongkai check` for the 校验 sheet; nil until the
-    /// checker is linked in, in which case the converter lists its own
-    /// formula mismatches.
-    nonisolated(unsafe) static var findings: (@Sendable (Document) -> (count: Int, list: [WorkbookFinding]))? = nil
-
     /// Warnings and errors of the parser go to stderr as `FILE:LINE: …`.
     static func printDiagnostics(_ doc: Document, file: String) {
         for d in doc.diagnostics where d.severity != .note {

@@ -50,9 +50,12 @@ struct Convert: ParsableCommand {
                 CommandSupport.printDiagnostics(doc, file: path)
                 let target = try CommandSupport.outputURL(output, for: doc)
                 let report: StandardWorkbook.Report
+                let checked = WorkbookFinding.checking(doc)
+                let discrepancies = checked.filter { $0.severity == "discrepancy" }.count
                 do {
                     let recorder = recordCalls.map { _ in CallRecorder() }
-                    report = try StandardWorkbook.write(doc, to: target, unit: unit, inputs: inputURLs, recorder: recorder)
+                    report = try StandardWorkbook.write(doc, to: target, unit: unit, findings: checked,
+                                                        inputs: inputURLs, recorder: recorder)
                     if let recorder, let dir = recordCalls {
                         let calls = URL(fileURLWithPath: dir).appendingPathComponent(target.deletingPathExtension().lastPathComponent + ".calls")
                         try Data(recorder.text.utf8).write(to: calls)
@@ -61,7 +64,10 @@ struct Convert: ParsableCommand {
                     throw BadInput(InputError(file: target.path, "cannot be written: \(error)"))
                 }
                 var line = "\(path) → \(target.path)"
-                if report.mismatches > 0 { line += "  (\(report.mismatches) subtotals differ from their items: highlighted, listed in 校验)" }
+                var notes: [String] = []
+                if report.mismatches > 0 { notes.append("\(report.mismatches) subtotals differ from their items (highlighted)") }
+                if discrepancies > 0 { notes.append("\(discrepancies) discrepancies in 校验") }
+                if !notes.isEmpty { line += "  (" + notes.joined(separator: "; ") + ")" }
                 print(line)
             } catch let error as BadInput {
                 FileHandle.standardError.write(Data("gongkai: \(error.description)\n".utf8))

@@ -103,7 +103,9 @@ struct StandardWorkbookTests {
         // Only that cell of the sheet carries a comment.
         #expect(t6.comments.count == 1)
         let findings = try #require(book.sheet(named: "校验"))
-        #expect(findings.cells.contains { $0.value?.contains("公布数 462.30 ≠ 公式计算 482.30") == true })
+        // 校验 lists what gongkai check finds.
+        #expect(findings.cells.contains { $0.value == "表6 合计 total 462.30 ≠ Σ类 482.30 (万元)" })
+        #expect(findings.cells.contains { $0.value?.contains("14.34% ≠ 553.54") == true })
     }
 
     @Test("sheet XML: number format, merges, freeze panes, print setup")
