@@ -95,6 +95,7 @@ struct NarrativeFigureRuleTests {
         ("机关运行经费 58.66 万元。", 6, "total"),
         ("2、社会保障和就业支出 97.75 万元；", 3, "208"),
         ("工资福利支出 332.92 万元。", 6, "301"),
+        ("3、对个人和家庭补助支出 90.75 万元，主要用于退休费。", 6, "303"),
         ("公务接待费 0.3 万元。", 7, "reception"),
     ])
     func routing(_ sentence: String, _ table: Int, _ row: String) throws {
@@ -112,5 +113,23 @@ struct NarrativeFigureRuleTests {
             "部门房屋面积共有 1248 平方米。",
         ])
         #expect(findings(doc, rule).isEmpty)
+    }
+
+    @Test("a heading the sentence runs into does not name the figure; a unit's 项目经费 is not the department's (003)")
+    func headings() throws {
+        let doc = try Repaired.sample000().withNarrative([
+            "二、一般公共预算支出安排情况",
+            "2024 年财政拨款预算数 1033.9 万元，比 2023 年预算减少 418.75 万元。",
+            "5、工业企业发展服务中心项目经费 20.99 万元。主要用于维稳重点企业。",
+            "四、一般公共预算基本支出情况",
+            "2020年一般公共预算基本支出482.30万元，（按经济分类到款级详见公开表6）。",
+        ])
+        #expect(findings(doc, rule).isEmpty)
+        let f = findings(doc.narrative(line: 9, replacing: "482.30", with: "482.40"), rule)
+        // 一般公共预算基本支出 is both 表6's 合计 and 表5's 基本支出: one finding for each.
+        #expect(f.map(\.message).sorted() == [
+            "说明 第9行 2020年一般公共预算基本支出 482.40 ≠ 表5 合计 basic.subtotal 482.30 (万元)",
+            "说明 第9行 2020年一般公共预算基本支出 482.40 ≠ 表6 合计 total 482.30 (万元)",
+        ])
     }
 }

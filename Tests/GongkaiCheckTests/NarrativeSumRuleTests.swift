@@ -48,4 +48,18 @@ struct NarrativeSumRuleTests {
         ])
         #expect(findings(doc, rule).isEmpty)
     }
+
+    @Test("a list opening a sentence breaks down the main figure of the sentence before (003's 政府采购)")
+    func sentenceBefore() throws {
+        let base = try Samples.document("002")
+        let doc = base.withNarrative([
+            "2020 年部门预算中纳入政府采购预算支出合计 1.5 万元，其中，中小微企业预留份额",
+            "1.5 万元。包括：",
+            "1.货物类 0.9 万元，2.服务类 0.6 万元。",
+        ])
+        #expect(findings(doc, rule).isEmpty)
+        let f = findings(doc.narrative(line: 5, replacing: "0.6 万元", with: "0.7 万元"), rule)
+        expectFinding(f, table: nil, row: nil, column: nil, published: "1.50", expected: "1.60",
+                      difference: "-0.10", severity: .discrepancy, line: 1)
+    }
 }

@@ -5,8 +5,7 @@ import GongkaiModel
 ///
 /// The whole is the amount right before `其中` / `包括` (a share clause
 /// `，占 12.50%` may stand between), or — when the marker opens a sentence
-/// (`合计 12.20 万元。包括：`) — the sum of the amounts of the sentence
-/// before. The parts are the amounts after the marker up to the end of the
+/// (`合计 12.20 万元。包括：`) — the largest amount of the sentence before. The parts are the amounts after the marker up to the end of the
 /// sentence, at the same depth of parentheses, before any nested marker,
 /// changes (`比上年减少 …`) left out. When the first part belongs to a family
 /// of complementary items (basic/project spending, 人员/公用经费, 货物/工程/
@@ -61,11 +60,16 @@ struct Enumeration {
             while k > 0, t[k - 1] == " " || t[k - 1] == "\n" { k -= 1 }
             var whole: (amount: Amount, text: String, unit: SourceUnit, line: Int?)?
             if k > 0, t[k - 1] == "。" {
+                // `…合计 12.20 万元。包括：` — the main (largest) figure of the sentence before.
                 var start = k - 1
                 while start > 0, t[start - 1] != "。", t[start - 1] != "\n" { start -= 1 }
                 let sentence = amounts.filter { $0.range.lowerBound >= start && $0.range.upperBound <= k - 1 }
-                if let first = sentence.first, let sum = Amount.sum(sentence.map(\.amount)) {
-                    whole = (sum, sentence.map(\.text).joined(separator: " + "), first.unit, first.line)
+                // The first of equal largest figures: `合计 1.5 万元，其中，预留份额 1.5 万元。包括：`.
+                let main = sentence.reduce(nil as StatedAmount?) { best, a in
+                    best.map { a.amount > $0.amount ? a : $0 } ?? a
+                }
+                if let main {
+                    whole = (main.amount, main.text, main.unit, main.line)
                 }
             } else if let a = s.amounts.last(where: { $0.range.upperBound <= m }) {
                 let between = s.prose.string(a.range.upperBound..<m)

@@ -67,11 +67,10 @@ struct StatedAmount {
     /// Offsets of the number and its unit in the prose.
     var range: Range<Int>
     /// The words before it, back to the previous clause mark: `其中：基本支出`
-    /// gives `基本支出`. May reach into the paragraph before (PDF text breaks
-    /// sentences anywhere).
+    /// gives `基本支出`. It may reach into the paragraph before (PDF text
+    /// breaks sentences anywhere), but not into a heading (`四、一般公共预算
+    /// 基本支出情况` before `2020年一般公共预算基本支出` is cut off).
     var label: String
-    /// The label within the number's own paragraph, for messages.
-    var shortLabel: String
     var line: Int?
 
     /// Whether the label makes this a change, a comparison or a prior-year
@@ -142,14 +141,9 @@ struct Statements {
                 unit = .yuan; end = k + 1
             }
             if let unit, case .success(let amount) = Amount.parse(number, unit: unit) {
-                let label = Statements.label(t, before: i)
-                var start = i
-                while start > 0, prose.lines[start - 1] == prose.lines[i], i - start < 40,
-                      !Statements.clauseMarks.contains(t[start - 1]) { start -= 1 }
-                let short = Statements.label(Array(t[start..<i]), before: i - start)
+                let label = Statements.display(Statements.label(t, before: i))
                 amounts.append(StatedAmount(amount: amount, text: number, unit: unit, range: i..<end,
-                                            label: label, shortLabel: short.isEmpty ? label : short,
-                                            line: prose.line(at: i)))
+                                            label: label, line: prose.line(at: i)))
                 i = end
             } else {
                 i = j
@@ -180,6 +174,21 @@ struct Statements {
             s.removeSubrange(r)
         }
         return s
+    }
+
+    /// `label` without a heading joined before it: cut after the last `情况`
+    /// or `说明` that more words follow.
+    static func display(_ label: String) -> String {
+        var cut = label.startIndex
+        for word in ["情况", "说明"] {
+            var from = label.startIndex
+            while let r = label.range(of: word, range: from..<label.endIndex) {
+                if r.upperBound < label.endIndex, r.upperBound > cut { cut = r.upperBound }
+                from = r.upperBound
+            }
+        }
+        let rest = String(label[cut...])
+        return rest.isEmpty ? label : rest
     }
 
     /// Four-digit years (19xx, 20xx) in `text`.

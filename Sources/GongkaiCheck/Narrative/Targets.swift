@@ -15,7 +15,8 @@ struct Target {
 
     /// The 经济分类 classes the narrative names (表6 rows).
     static let economicClasses: [(name: String, code: String)] = [
-        ("对个人和家庭的补助支出", "303"), ("对个人和家庭的补助", "303"), ("对个人和家庭补助", "303"),
+        ("对个人和家庭的补助支出", "303"), ("对个人和家庭补助支出", "303"), ("对个人和家庭的补助", "303"),
+        ("对个人和家庭补助", "303"),
         ("工资福利支出", "301"), ("商品和服务支出", "302"), ("商品服务支出", "302"),
     ]
 
@@ -29,6 +30,18 @@ struct Target {
             .map { (HeaderText.normalize($0.0), $0.1) }
             .sorted { $0.0.count > $1.0.count }
     }()
+
+    /// Whether `label` is `word` with nothing before it but a year, 部门 and
+    /// the like: `2024年部门项目支出`, `其中项目经费`.
+    static func bare(_ label: String, _ word: String) -> Bool {
+        guard label.hasSuffix(word) else { return false }
+        var prefix = String(label.dropLast(word.count))
+        prefix = prefix.replacingOccurrences(of: #"[0-9]{4}年度?"#, with: "", options: .regularExpression)
+        for filler in ["一般公共预算", "财政拨款", "本部门", "本单位", "部门", "其中", "安排", "本年", "当年", "全年", "年度", "预算", "的"] {
+            prefix = prefix.replacingOccurrences(of: filler, with: "")
+        }
+        return prefix.isEmpty
+    }
 
     /// The target of a figure whose label is `label`, or nil when the words
     /// name nothing the tables publish.
@@ -60,12 +73,13 @@ struct Target {
         if l.contains("机关运行经费") { return any(cell(6, "total", "public"), cell(5, "total", "basic.public")) }
         if l.contains("政府采购") { return each(cell(11, "total", "total")) }
         if l.contains("政府购买服务") { return each(cell(12, "total", "total")) }
-        // Basic and project spending.
-        if l.contains("一般公共预算基本支出") { return each(cell(6, "total", "total"), cell(5, "total", "basic.subtotal")) }
-        if l.contains("人员经费") { return any(cell(6, "total", "personnel"), cell(5, "total", "basic.personnel")) }
-        if l.contains("公用经费") { return any(cell(6, "total", "public"), cell(5, "total", "basic.public")) }
-        if l.contains("基本支出") { return any(cell(3, "total", "basic"), cell(5, "total", "basic.subtotal")) }
-        if l.contains("项目支出") || l.contains("项目经费") {
+        // Basic and project spending, named bare (`2024年项目支出`, `其中：基本支出`; not
+        // `工业企业发展服务中心项目经费`, which is one unit's).
+        if bare(l, "一般公共预算基本支出") { return each(cell(6, "total", "total"), cell(5, "total", "basic.subtotal")) }
+        if bare(l, "人员经费") { return any(cell(6, "total", "personnel"), cell(5, "total", "basic.personnel")) }
+        if bare(l, "公用经费") { return any(cell(6, "total", "public"), cell(5, "total", "basic.public")) }
+        if bare(l, "基本支出") { return any(cell(3, "total", "basic"), cell(5, "total", "basic.subtotal")) }
+        if bare(l, "项目支出") || bare(l, "项目经费") {
             return any(cell(3, "total", "project"), cell(5, "total", "project"), cell(10, "total", "total"))
         }
         // Classes.
@@ -144,7 +158,7 @@ struct NarrativeComparison {
     func finding(rule: String) -> Finding {
         let unit = stated.unit
         let where_ = stated.line.map { "说明 第\($0)行 " } ?? "说明 "
-        let message = "\(where_)\(stated.shortLabel) \(stated.amount.formatted(in: unit)) ≠ \(cell.name) \(expected.formatted(in: unit)) (\(unit.rawValue))"
+        let message = "\(where_)\(stated.label) \(stated.amount.formatted(in: unit)) ≠ \(cell.name) \(expected.formatted(in: unit)) (\(unit.rawValue))"
         return Finding(rule: rule, severity: severity, table: cell.table, row: cell.row?.key ?? cell.rowKey,
                        column: cell.column, published: .amount(stated.amount), expected: .amount(expected),
                        difference: .amount(difference), bound: bound.yuan, addends: n, line: stated.line,

@@ -40,7 +40,7 @@ public struct NarrativeShareRule: Rule {
                 .filter { $0.exact != nil }
             guard let first = checks.first, !checks.contains(where: \.agrees) else { continue }
             let unit = part.unit
-            let formula = "\(part.shortLabel) \(first.numerator.formatted(in: unit)) / \(first.denominator.formatted(in: unit))"
+            let formula = "\(part.label) \(first.numerator.formatted(in: unit)) / \(first.denominator.formatted(in: unit))"
             if let f = first.finding(rule: id, formula: formula) { findings.append(f) }
         }
         return findings

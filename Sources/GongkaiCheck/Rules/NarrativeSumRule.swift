@@ -25,7 +25,7 @@ public struct NarrativeSumRule: Rule {
             let bound = RoundingBound(figures: n, unit: e.wholeUnit)
             let severity: Severity = bound.admits(difference) ? .rounding : .discrepancy
             let unit = e.wholeUnit
-            let parts = e.parts.map { "\($0.shortLabel) \($0.amount.formatted(in: unit))" }.joined(separator: " + ")
+            let parts = e.parts.map { "\($0.label) \($0.amount.formatted(in: unit))" }.joined(separator: " + ")
             let relation = e.isComplete ? "≠" : "<"
             let where_ = e.line.map { "说明 第\($0)行 " } ?? "说明 "
             let message = "\(where_)\(e.whole.formatted(in: unit)) \(relation) 其中 \(parts) = \(sum.formatted(in: unit)) (\(unit.rawValue))"
