@@ -36,6 +36,7 @@ public struct Checker: Sendable {
         RowTreeRule(),
         ColumnGroupRule(),
         ItemSumRule(),
+        LineSumRule(),
         PanelRule(),
         CrossTableRule(),
         NarrativeFigureRule(),

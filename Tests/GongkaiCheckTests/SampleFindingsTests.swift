@@ -54,7 +54,7 @@ struct SampleFindingsTests {
     func rules() {
         let ids = Checker.standardRules.map(\.id)
         #expect(Set(ids).count == ids.count)
-        #expect(ids == ["row-tree", "column-group", "item-sum", "panel", "cross-table", "narrative", "narrative-share",
+        #expect(ids == ["row-tree", "column-group", "item-sum", "line-sum", "panel", "cross-table", "narrative", "narrative-share",
                         "narrative-change", "narrative-sum", "performance-form", "completeness"])
         for rule in Checker.standardRules {
             #expect(!rule.summary.isEmpty)
