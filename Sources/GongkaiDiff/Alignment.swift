@@ -40,12 +40,16 @@ public struct Alignment: Sendable {
         /// Rows in merged order: B's order, with rows only A has placed after
         /// the row they followed in A.
         public var rows: [RowPair]
-        /// Amount columns either side has values in: catalog order, then any
-        /// column outside the catalog (`unlabeled.20`), sorted.
-        public var columns: [String]
-        /// Text columns (项目单位, 情况说明 …) either side has, in the same order.
-        public var textColumns: [String]
     }
+
+    /// Amount columns either side of table `id` has values in: catalog
+    /// order, then any column outside the catalog (`unlabeled.20`), sorted.
+    ///
+    /// - Complexity: O(*n* · *c*); computed on demand (renderers need it, the diff does not).
+    public func columns(_ id: Int) -> [String] { Self.columns(a.table(id), b.table(id), text: false) }
+
+    /// Text columns (项目单位, 情况说明 …) either side of table `id` has, in the same order.
+    public func textColumns(_ id: Int) -> [String] { Self.columns(a.table(id), b.table(id), text: true) }
 
     public let a: Document
     public let b: Document
@@ -74,43 +78,65 @@ public struct Alignment: Sendable {
         var rule = [Rule](repeating: .key, count: rowsB.count)
 
         // 1. Keys; the k-th occurrence of a key in B takes the k-th in A.
-        var byKey: [String: [Int]] = [:]
-        byKey.reserveCapacity(rowsA.count)
-        for (i, row) in rowsA.enumerated() { byKey[row.key, default: []].append(i) }
-        var taken: [String: Int] = [:]
-        for (j, row) in rowsB.enumerated() {
-            guard let candidates = byKey[row.key] else { continue }
-            let k = taken[row.key, default: 0]
-            guard k < candidates.count else { continue }
-            taken[row.key] = k + 1
-            partnerOfB[j] = candidates[k]
-            partnerOfA[candidates[k]] = j
+        // The common prefix of equal keys pairs by position without hashing
+        // (the same as k-th with k-th there); the rest goes through a hash table.
+        var prefix = 0
+        while prefix < rowsA.count, prefix < rowsB.count, rowsA[prefix].key.utf8.elementsEqual(rowsB[prefix].key.utf8) {
+            partnerOfA[prefix] = prefix
+            partnerOfB[prefix] = prefix
+            prefix += 1
+        }
+        // `head[key]` is A's next unused row with that key, `next[i]` the one after row i.
+        var head: [String: Int] = [:]
+        head.reserveCapacity(rowsA.count - prefix)
+        var next = [Int](repeating: -1, count: rowsA.count)
+        for i in rowsA.indices.dropFirst(prefix).reversed() {
+            let key = rowsA[i].key
+            if let slot = head.index(forKey: key) {
+                next[i] = head.values[slot]
+                head.values[slot] = i
+            } else {
+                head[key] = i
+            }
+        }
+        for j in rowsB.indices.dropFirst(prefix) where !head.isEmpty {
+            guard let slot = head.index(forKey: rowsB[j].key) else { continue }
+            let i = head.values[slot]
+            guard i >= 0 else { continue }
+            head.values[slot] = next[i]
+            partnerOfB[j] = i
+            partnerOfA[i] = j
         }
 
         // 2. Projects left over on both sides, by normalized name: first
         // within the same 项目单位, then across units.
-        func unmatchedProjects(_ rows: [Row], _ partner: [Int?]) -> [Int] {
-            rows.indices.filter { partner[$0] == nil && rows[$0].kind == .project }
-        }
-        let leftA = unmatchedProjects(rowsA, partnerOfA)
-        if !leftA.isEmpty, !unmatchedProjects(rowsB, partnerOfB).isEmpty {
+        let leftA = rowsA.indices.filter { partnerOfA[$0] == nil && rowsA[$0].kind == .project }
+        let leftB = leftA.isEmpty ? [] : rowsB.indices.filter { partnerOfB[$0] == nil && rowsB[$0].kind == .project }
+        if !leftB.isEmpty {
+            var units: [String: String] = [:]
+            func unit(_ row: Row) -> String {
+                guard let u = row.texts["unit"] else { return "" }
+                if let hit = units[u] { return hit }
+                let n = ProjectName.normalize(u)
+                units[u] = n
+                return n
+            }
+            let namesA = leftA.map { ProjectName.normalize(rowsA[$0].name) }
+            let namesB = leftB.map { ProjectName.normalize(rowsB[$0].name) }
+            let unitsA = leftA.map { unit(rowsA[$0]) }, unitsB = leftB.map { unit(rowsB[$0]) }
             for scoped in [true, false] {
-                func nameKey(_ row: Row) -> String {
-                    let name = ProjectName.normalize(row.name)
-                    return scoped ? (row.texts["unit"].map(HeaderText.normalize) ?? "") + "\u{1F}" + name : name
-                }
+                func key(_ name: String, _ unit: String) -> String { scoped ? unit + "\u{1F}" + name : name }
+                // Unused rows of A by key, in order (reversed, so that popLast takes the first).
                 var byName: [String: [Int]] = [:]
-                for i in unmatchedProjects(rowsA, partnerOfA) { byName[nameKey(rowsA[i]), default: []].append(i) }
+                for (n, i) in leftA.enumerated().reversed() where partnerOfA[i] == nil && !namesA[n].isEmpty {
+                    byName[key(namesA[n], unitsA[n]), default: []].append(i)
+                }
                 guard !byName.isEmpty else { break }
-                var used: [String: Int] = [:]
-                for j in unmatchedProjects(rowsB, partnerOfB) {
-                    let key = nameKey(rowsB[j])
-                    guard !ProjectName.normalize(rowsB[j].name).isEmpty, let candidates = byName[key] else { continue }
-                    let k = used[key, default: 0]
-                    guard k < candidates.count else { continue }
-                    used[key] = k + 1
-                    partnerOfB[j] = candidates[k]
-                    partnerOfA[candidates[k]] = j
+                for (n, j) in leftB.enumerated() where partnerOfB[j] == nil && !namesB[n].isEmpty {
+                    let k = key(namesB[n], unitsB[n])
+                    guard let slot = byName.index(forKey: k), let i = byName.values[slot].popLast() else { continue }
+                    partnerOfB[j] = i
+                    partnerOfA[i] = j
                     rule[j] = .name
                 }
             }
@@ -137,8 +163,7 @@ public struct Alignment: Sendable {
             if let i { emitFollowing(i) }
         }
 
-        return TableAlignment(id: ta.id, rows: merged, columns: columns(ta, tb, text: false),
-                              textColumns: columns(ta, tb, text: true))
+        return TableAlignment(id: ta.id, rows: merged)
     }
 
     // MARK: - Columns
@@ -151,12 +176,18 @@ public struct Alignment: Sendable {
                 if text { for k in row.texts.keys { seen.insert(k) } } else { for k in row.values.keys { seen.insert(k) } }
             }
         }
-        guard !seen.isEmpty else { return [] }
-        let template = Catalog.shared.table(ta.id)
-        let catalogOrder = (template?.columns ?? []).filter { $0.isText == text }.map(\.id)
-        var out = catalogOrder.filter { seen.contains($0) }
-        let known = Set(out)
-        out += seen.filter { !known.contains($0) }.sorted()
+        return ordered(seen, table: ta.id, text: text)
+    }
+
+    /// `columns` in catalog order, then the rest sorted.
+    static func ordered(_ columns: Set<String>, table: Int, text: Bool) -> [String] {
+        guard !columns.isEmpty else { return [] }
+        let catalogOrder = (Catalog.shared.table(table)?.columns ?? []).filter { $0.isText == text }.map(\.id)
+        var out = catalogOrder.filter { columns.contains($0) }
+        if out.count < columns.count {
+            let known = Set(out)
+            out += columns.filter { !known.contains($0) }.sorted()
+        }
         return out
     }
 }
@@ -164,28 +195,47 @@ public struct Alignment: Sendable {
 /// Project names as compared across years and districts.
 public enum ProjectName {
     /// Width-normalized, without whitespace, punctuation and years
-    /// (`2024年`, `2024年度`): `2024年科技创新专项（区级）` and
-    /// `2025年度 科技创新专项(区级)` are the same project.
+    /// (`2024年`, `2024年度`), ASCII lowercased: `2024年科技创新专项（区级）`
+    /// and `2025年度 科技创新专项(区级)` are the same project.
+    ///
+    /// - Complexity: O(*n*) in the unicode scalars of `name`.
     public static func normalize(_ name: String) -> String {
-        let text = HeaderText.normalize(name)
-        var out = ""
-        var chars = Array(text)
+        // Width-fold, drop spaces, punctuation and symbols.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(name.unicodeScalars.count)
+        for var u in name.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(u.value) { u = Unicode.Scalar(u.value - 0xFEE0)! }
+            if u.isASCII {
+                let v = u.value
+                if (0x41...0x5A).contains(v) { scalars.append(Unicode.Scalar(v + 0x20)!); continue }
+                if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) { scalars.append(u); continue }
+                continue  // ASCII space, punctuation, symbols, controls
+            }
+            switch u.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
+                 .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation,
+                 .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+                continue
+            default:
+                scalars.append(u)
+            }
+        }
+        // Drop years: 19xx/20xx not inside a longer number, with 年 or 年度 after them.
+        var out = String.UnicodeScalarView()
         var i = 0
-        // Drop years: 19xx/20xx followed by 年 or 年度, or standing alone between non-digits.
-        while i < chars.count {
-            if i + 4 <= chars.count, chars[i...(i + 3)].allSatisfy(\.isNumber),
-               (chars[i] == "1" && chars[i + 1] == "9") || (chars[i] == "2" && chars[i + 1] == "0"),
-               i == 0 || !chars[i - 1].isNumber,
-               i + 4 == chars.count || !chars[i + 4].isNumber {
+        func digit(_ k: Int) -> Bool { k < scalars.count && (0x30...0x39).contains(scalars[k].value) }
+        while i < scalars.count {
+            let u = scalars[i]
+            if digit(i), digit(i + 1), digit(i + 2), digit(i + 3), !digit(i + 4), i == 0 || !digit(i - 1),
+               (scalars[i] == "1" && scalars[i + 1] == "9") || (scalars[i] == "2" && scalars[i + 1] == "0") {
                 i += 4
-                if i < chars.count, chars[i] == "年" { i += 1; if i < chars.count, chars[i] == "度" { i += 1 } }
+                if i < scalars.count, scalars[i] == "年" { i += 1; if i < scalars.count, scalars[i] == "度" { i += 1 } }
                 continue
             }
-            let ch = chars[i]
-            if !(ch.isPunctuation || ch.isSymbol) { out.append(contentsOf: ch.lowercased()) }
+            out.append(u)
             i += 1
         }
-        chars = []
-        return out
+        return String(out)
     }
 }

@@ -75,14 +75,24 @@ public struct DocumentDiff: Sendable {
                     changes.append(Change(table: t.id, row: rb.key, name: rb.name, code: rb.code, detail: detail))
                 }
                 if ra.key != rb.key { change(.recoded(a: ra.key, b: rb.key)) }
-                if pair.rule == .key, RowName.comparable(ra.name) != RowName.comparable(rb.name) {
+                if pair.rule == .key, !ra.name.utf8.elementsEqual(rb.name.utf8),
+                   RowName.comparable(ra.name) != RowName.comparable(rb.name) {
                     change(.renamed(a: ra.name, b: rb.name))
                 }
-                for column in t.textColumns {
-                    let x = ra.texts[column], y = rb.texts[column]
-                    if x.map(HeaderText.normalize) != y.map(HeaderText.normalize) { change(.text(column: column, a: x, b: y)) }
+                if !(ra.texts.isEmpty && rb.texts.isEmpty) {
+                    let columns = Alignment.ordered(Set(ra.texts.keys).union(rb.texts.keys), table: t.id, text: true)
+                    for column in columns {
+                        let x = ra.texts[column], y = rb.texts[column]
+                        if x.map(HeaderText.normalize) != y.map(HeaderText.normalize) { change(.text(column: column, a: x, b: y)) }
+                    }
                 }
-                for column in t.columns {
+                // Most rows are equal: one lookup per cell decides it.
+                if ra.values.count == rb.values.count,
+                   ra.values.allSatisfy({ column, figure in rb.values[column]?.amount == figure.amount }) {
+                    continue
+                }
+                let columns = Alignment.ordered(Set(ra.values.keys).union(rb.values.keys), table: t.id, text: false)
+                for column in columns {
                     let x = ra.values[column]?.amount, y = rb.values[column]?.amount
                     switch (x, y) {
                     case (nil, nil): continue

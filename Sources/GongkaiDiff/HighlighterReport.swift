@@ -40,9 +40,10 @@ public enum HighlighterReport {
         for t in diff.alignment.tables {
             guard let shown = changedRows[t.id], !shown.isEmpty else { continue }
             let ta = a.table(t.id), tb = b.table(t.id)
+            let textColumns = diff.alignment.textColumns(t.id), columns = diff.alignment.columns(t.id)
             var lines: [[String]] = []
-            lines.append(["@@", "表", "编码", "名称"] + t.textColumns.map { Labels.column($0, table: t.id) }
-                         + t.columns.map { Labels.column($0, table: t.id) + "(元)" })
+            lines.append(["@@", "表", "编码", "名称"] + textColumns.map { Labels.column($0, table: t.id) }
+                         + columns.map { Labels.column($0, table: t.id) + "(元)" })
             let width = lines[0].count
             var skipped = false
             for (n, p) in t.rows.enumerated() {
@@ -50,8 +51,8 @@ public enum HighlighterReport {
                 if skipped { lines.append([String](repeating: "...", count: width)); skipped = false }
                 let ra = p.a.map { ta.rows[$0] }, rb = p.b.map { tb.rows[$0] }
                 func texts(_ r: Row) -> [String] {
-                    [String(t.id), r.key, r.name] + t.textColumns.map { r.texts[$0] ?? "" }
-                        + t.columns.map { r.values[$0]?.amount.yuanString ?? "" }
+                    [String(t.id), r.key, r.name] + textColumns.map { r.texts[$0] ?? "" }
+                        + columns.map { r.values[$0]?.amount.yuanString ?? "" }
                 }
                 switch (ra, rb) {
                 case (nil, let r?): lines.append(["+++"] + texts(r))
@@ -63,14 +64,14 @@ public enum HighlighterReport {
                     while (old + new).contains(where: { $0.contains(arrow) }) { arrow = "-" + arrow }
                     var cells: [String] = []
                     let changedColumns = cellChanges[t.id]?[n] ?? [:]
-                    let textStart = 3, amountStart = 3 + t.textColumns.count
+                    let textStart = 3, amountStart = 3 + textColumns.count
                     for k in new.indices {
                         let differs: Bool
                         switch k {
                         case 1: differs = x.key != y.key
                         case 2: differs = RowName.comparable(x.name) != RowName.comparable(y.name) && x.key == y.key
-                        case textStart..<amountStart: differs = changedColumns[t.textColumns[k - textStart]] != nil
-                        case amountStart...: differs = changedColumns[t.columns[k - amountStart]] != nil
+                        case textStart..<amountStart: differs = changedColumns[textColumns[k - textStart]] != nil
+                        case amountStart...: differs = changedColumns[columns[k - amountStart]] != nil
                         default: differs = false
                         }
                         cells.append(differs ? old[k] + arrow + new[k] : new[k])

@@ -28,6 +28,17 @@ struct AlignmentTests {
         #expect(t.rows.map { [$0.a, $0.b] } == [[0, 0], [1, 1], [2, nil]])
     }
 
+    @Test("a common prefix pairs by position, the rest by hash, occurrences still in order")
+    func prefixThenHash() {
+        let a = Make.document(table: 11, [Make.row("k", "甲", kind: .line), Make.row("k", "乙", kind: .line), Make.row("x", "丙", kind: .line)])
+        let b = Make.document(table: 11, [Make.row("k", "甲", kind: .line), Make.row("y", "丁", kind: .line), Make.row("k", "乙", kind: .line)])
+        let t = Alignment(a, b).table(11)!
+        #expect(t.rows.map { [$0.a, $0.b] } == [[0, 0], [nil, 1], [1, 2], [2, nil]])
+        // Identical key sequences pair row by row.
+        let same = Alignment(a, a).table(11)!
+        #expect(same.rows.map { [$0.a, $0.b] } == [[0, 0], [1, 1], [2, 2]])
+    }
+
     @Test("projects whose codes differ (they carry the year) match by normalized name")
     func projectsByName() {
         let a = Make.document(table: 10, [
@@ -58,7 +69,7 @@ struct AlignmentTests {
     func columns() {
         let a = Make.document(table: 3, [Make.row("206", "科学技术支出", ["project": "1.00", "unlabeled.9": "2.00"])])
         let b = Make.document(table: 3, [Make.row("206", "科学技术支出", ["total": "1.00", "basic": "0.00"])])
-        #expect(Alignment(a, b).table(3)!.columns == ["total", "basic", "project", "unlabeled.9"])
+        #expect(Alignment(a, b).columns(3) == ["total", "basic", "project", "unlabeled.9"])
     }
 
     @Test("normalized project names drop years, spaces, punctuation and width")
