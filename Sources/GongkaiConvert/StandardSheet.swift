@@ -43,6 +43,19 @@ public enum StandardSheet {
         public var codeColumn: Int?
         /// Where each marked place was found; places not on the sheet are missing.
         public var marked: [Place: CellReference]
+        /// The width of each column, in Excel's character units.
+        public var widths: [Double]
+    }
+
+    /// How many lines `text` takes when wrapped in a column `width` characters
+    /// wide (a CJK character is two units wide; each indent level takes about two).
+    public static func lineCount(_ text: String, width: Double, indent: Int = 0) -> Int {
+        var units = Double(indent) * 2
+        for u in text.unicodeScalars {
+            units += (0x2E80...0x9FFF).contains(u.value) || (0xF900...0xFAFF).contains(u.value) || (0xFF00...0xFF60).contains(u.value) ? 2.05 : 1.1
+        }
+        let usable = max(1, width - 1)
+        return max(1, Int((units / usable).rounded(.up)))
     }
 
     /// Writes canonical table `id` of `document` on `sheet`, in the layout of
@@ -112,6 +125,17 @@ public enum StandardSheet {
             if let comment { comments[ref] = comment }
         }
         try SheetWriter(plan: plan, unit: unit).write(into: sheet)
+        // Rows whose wrapped text needs more than one line get the height for it
+        // (a long 项目名称 would otherwise be drawn over the rows below).
+        for (i, line) in plan.body.enumerated() {
+            var lines = 1
+            for (c, cell) in line.enumerated() where cell.style.wrapsText && c < plan.widths.count {
+                if case .text(let text) = cell.content {
+                    lines = max(lines, lineCount(text, width: plan.widths[c], indent: cell.style.indent))
+                }
+            }
+            if lines > 1 { try sheet.setRowHeight(Double(lines) * 13.5 + 2, row: plan.bodyStart + i) }
+        }
         for (ref, text) in comments.sorted(by: { $0.key < $1.key }) {
             let lines = text.split(separator: "\n").count
             try sheet.addComment(text, row: ref.row, column: ref.column, author: "gongkai diff",
@@ -120,6 +144,6 @@ public enum StandardSheet {
         let codeColumn = (template.leadHeaders.count == 2 && table.status != .absent && template.rows != .items) ? 0 : nil
         return Layout(nextRow: plan.bodyStart + plan.body.count + plan.notes.filter { !$0.isEmpty }.count,
                       columnCount: plan.columnCount, columns: columns,
-                      nameColumn: codeColumn == nil ? 0 : 1, codeColumn: codeColumn, marked: marked)
+                      nameColumn: codeColumn == nil ? 0 : 1, codeColumn: codeColumn, marked: marked, widths: plan.widths)
     }
 }

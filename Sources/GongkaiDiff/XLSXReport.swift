@@ -356,6 +356,16 @@ public enum XLSXReport {
             notes.append("本表为 B（\(Labels.document(diff.b))）的数。黄色：与 A（\(Labels.document(diff.a))）不同，批注中为 A 的数；绿色：新增行；蓝色：名称或编码不同（批注中为 A 的名称或编码）。")
         }
         let layout = try StandardSheet.write(diff.b, table: table, unit: unit, into: sheet, marks: marks, notes: notes)
+        // Project codes (20 digits) are wider than the layout's code column.
+        let a = diff.a.table(table)
+        let removedKeys = Set(removed.compactMap(\.row))
+        if let cc = layout.codeColumn, cc < layout.widths.count {
+            let codes = diff.b.table(table).rows.compactMap(\.code) + a.rows.filter { removedKeys.contains($0.key) }.compactMap(\.code)
+            let longest = codes.map(\.count).max() ?? 0
+            if Double(longest) * 1.15 + 2 > layout.widths[cc] {
+                try sheet.setColumnWidth(Double(longest) * 1.15 + 2, columns: cc...cc)
+            }
+        }
         guard !removed.isEmpty else { return }
 
         // Rows only A has, below B's table, in the same columns, amounts of A.
@@ -365,7 +375,6 @@ public enum XLSXReport {
         r += 1
         var rowStyle = text, codeStyle = code, amountStyle = amount
         rowStyle.fillColor = removedFill; codeStyle.fillColor = removedFill; amountStyle.fillColor = removedFill
-        let a = diff.a.table(table)
         let rowsA = Dictionary(a.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for c in removed {
             guard let key = c.row, let row = rowsA[key] else { continue }
@@ -383,6 +392,10 @@ public enum XLSXReport {
                 } else {
                     orphans.append("\(Labels.column(column, table: table)) \(figure.amount.formatted(in: unit))")
                 }
+            }
+            if nameColumn < layout.widths.count {
+                let lines = StandardSheet.lineCount(Labels.trimmed(row.name), width: layout.widths[nameColumn])
+                if lines > 1 { try sheet.setRowHeight(Double(lines) * 13.5 + 2, row: r) }
             }
             if !orphans.isEmpty {
                 try sheet.addComment("B 的表中没有这些列：\n" + orphans.sorted().joined(separator: "\n"), row: r, column: nameColumn, author: "gongkai diff")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+import GongkaiConvert
 import GongkaiModel
 import GongkaiXLSX
 import GongkaiTestSupport
@@ -57,6 +58,28 @@ struct XLSXReportTests {
         let removed = try #require(sheet.cells.first { $0.value == "机关服务" })
         #expect(removed.reference.row > renamed.reference.row)
         #expect(sheet.cell(at: CellReference(row: removed.reference.row, column: 2))?.numericValue == 0.0001)
+    }
+
+    @Test("long names wrap onto rows tall enough for them; 20-digit project codes fit their column")
+    func wrapping() throws {
+        #expect(StandardSheet.lineCount("科学技术支出", width: 24) == 1)
+        #expect(StandardSheet.lineCount(String(repeating: "科", count: 30), width: 24) == 3)
+        let long = "支持工业经济发展-科学技术研究与开发资金-高质量发展专项资金（区级配套）-数字经济"
+        let a = Make.document(table: 10, [Make.row("42011124067700000100", long, kind: .project, ["total": "1.00"])])
+        let b = Make.document(table: 10, [Make.row("42011124067700000100", long, kind: .project, ["total": "2.00"])])
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("wrap.xlsx")
+        try XLSXReport.write(try DocumentDiff(a, b), to: url)
+        let xml = try Self.part(url, "xl/worksheets/sheet4.xml")
+        #expect(xml.contains("customHeight=\"1\""))
+        #expect(xml.contains("<col min=\"1\" max=\"1\" width=\"25."))
+    }
+
+    static func part(_ url: URL, _ path: String) throws -> String {
+        let archive = try Archive(url: url, accessMode: .read)
+        guard let entry = archive[path] else { return "" }
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test("the summary has the headline figures and a column chart of the 类 totals")
