@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# make bench: gongkai measured side by side with the alternatives, in one run.
+#   1. a corpus from the renderer: DOCS documents of sample size, and huge ones
+#   2. gongkai convert (batch --jobs 1 and 2): documents/s, cells/s, peak RSS
+#   3. the Python route: XlsxWriter from the model JSON (given for free)
+#   4. the C floor: libxlsxwriter replaying exactly gongkai's calls
+#   5. diff throughput on the huge documents, beside datacompy on the same rows
+# Results: Benchmarks/results.md (and on stdout).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DOCS=${DOCS:-2000}
+HUGE_ROWS=${HUGE_ROWS:-1000000}
+WORK=${WORK:-.build-bench}
+BIN=.build/release/gongkai
+rm -rf "$WORK"; mkdir -p "$WORK"/{corpus,json,out1,out2,py,calls,floor,huge}
+log() { printf '%s\n' "$*" >&2; }
+secs() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
+timed() { # timed NAME CMD... → prints "seconds peak_kb"
+  local t0=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$WORK/$1.rss" "${@:2}" > "$WORK/$1.out" 2> "$WORK/$1.err"
+  local t1=$(date +%s.%N)
+  echo "$(python3 -c "print($t1-$t0)") $(cat "$WORK/$1.rss")"
+}
+
+log "building (release)…"
+swift build -c release --product gongkai >/dev/null
+gcc -O2 -o "$WORK/floor" Benchmarks/floor.c $(pkg-config --cflags --libs xlsxwriter)
+
+log "corpus: $DOCS documents…"
+$BIN generate --count "$DOCS" --seed 1 -o "$WORK/corpus" >/dev/null
+for f in "$WORK"/corpus/*.txt; do $BIN parse "$f" > "$WORK/json/$(basename "${f%.txt}").json" 2>/dev/null; done
+CELLS=$($BIN convert "$WORK/corpus/$(ls "$WORK/corpus" | head -1)" -o "$WORK/calls" --record-calls "$WORK/calls" >/dev/null 2>&1; \
+        grep -cE '^(S|N|F|B)	' "$WORK"/calls/*.calls)
+rm -f "$WORK"/calls/*
+
+read T1 R1 < <(timed jobs1 $BIN batch "$WORK/corpus" -o "$WORK/out1" --jobs 1)
+read T2 R2 < <(timed jobs2 $BIN batch "$WORK/corpus" -o "$WORK/out2" --jobs 2)
+read TP RP < <(timed python python3 Benchmarks/python_route.py "$WORK/py" "$WORK"/json/*.json)
+$BIN convert "$WORK"/json/*.json -o "$WORK/calls" --record-calls "$WORK/calls" >/dev/null 2>&1 || true
+read TF RF < <(timed floor "$WORK/floor" "$WORK/floor" "$WORK"/calls/*.calls)
+
+log "huge documents: $HUGE_ROWS rows…"
+$BIN generate --count 2 --rows "$HUGE_ROWS" --seed 7 --vary 0.1 -o "$WORK/huge" >/dev/null
+A=$(ls "$WORK"/huge/*.txt | head -1); B=$(ls "$WORK"/huge/*.txt | tail -1)
+read TD RD < <(timed diff $BIN diff "$A" "$B" --format csv)
+python3 Benchmarks/diff_csv.py "$A" "$B" "$WORK/huge" >/dev/null 2>&1 || true
+read TC RC < <(timed datacompy python3 Benchmarks/datacompy_route.py "$WORK/huge/a.csv" "$WORK/huge/b.csv")
+
+python3 - "$DOCS" "$CELLS" "$T1" "$R1" "$T2" "$R2" "$TP" "$RP" "$TF" "$RF" "$TD" "$RD" "$TC" "$RC" "$HUGE_ROWS" <<'PY' | tee Benchmarks/results.md
+import sys, platform, os
+(docs, cells, t1, r1, t2, r2, tp, rp, tf, rf, td, rd, tc, rc, rows) = sys.argv[1:]
+docs, cells, rows = int(docs), int(cells), int(rows)
+t1, t2, tp, tf, td, tc = map(float, (t1, t2, tp, tf, td, tc))
+mb = lambda kb: f"{int(kb) / 1024:.0f} MB"
+print(f"Machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, Linux {platform.release()}")
+print()
+print("| route | what it does | time | documents/s | cells/s | peak RSS | vs gongkai --jobs 1 |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+for name, what, t, r in [
+    ("gongkai batch --jobs 1", "parse text + model + check + write", t1, r1),
+    ("gongkai batch --jobs 2", "the same on 2 workers", t2, r2),
+    ("Python + XlsxWriter", "model JSON (given) → workbook", tp, rp),
+    ("C floor (libxlsxwriter)", "replays gongkai's recorded calls", tf, rf),
+]:
+    print(f"| {name} | {what} | {t:.2f} s | {docs / t:.0f} | {docs * cells / t:,.0f} | {mb(r)} | {t1 / t:.2f}× |")
+print()
+print(f"Diff of two documents of {rows:,} rows (parse both + align + diff + CSV): gongkai {td:.2f} s, peak {mb(rd)}; "
+      f"datacompy on the same rows as CSV: {tc:.2f} s, peak {mb(rc)}.")
+PY
