@@ -1,5 +1,7 @@
 import Testing
+import GongkaiConvert
 import GongkaiModel
+import GongkaiTestSupport
 @testable import GongkaiDiff
 
 /// Random edits applied to a sample; the diff must report exactly those
@@ -120,6 +122,25 @@ struct PropertyTests {
             // Backwards, every change is mirrored.
             let back = try DocumentDiff(edited, original)
             #expect(back.changes.count == diff.changes.count, "seed \(seed)")
+        }
+    }
+
+    @Test("the same edits seen through a standardized workbook (edited document → .xlsx → diff)")
+    func throughWorkbook() throws {
+        let original = try Samples.document("001")
+        let dir = try Fixtures.temporaryDirectory()
+        for seed in UInt64(100)...105 {
+            var rng = SeededGenerator(seed: seed)
+            let (edited, expected) = Self.edit(original, count: 8, using: &rng)
+            let url = dir.appendingPathComponent("\(seed).xlsx")
+            try StandardWorkbook.write(edited, to: url, unit: seed % 2 == 0 ? .wanYuan : .yuan)
+            let diff = try DocumentDiff(original, try Inputs.load(url))
+            let reported = Set(diff.changes)
+            #expect(expected.subtracting(reported).isEmpty && reported.subtracting(expected).isEmpty, """
+                seed \(seed)
+                missing: \(expected.subtracting(reported))
+                unexpected: \(reported.subtracting(expected))
+                """)
         }
     }
 
