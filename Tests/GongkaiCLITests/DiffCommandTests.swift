@@ -91,6 +91,21 @@ struct DiffCommandTests {
         #expect(r.status == 2)
         #expect(r.stderr.contains("cannot compare a budget document with a final_accounts document"))
 
+        // A workbook gongkai did not convert (here: a diff report) is not a document.
+        let report = dir.appendingPathComponent("report.xlsx")
+        #expect(try CLI.run(["diff", Fixtures.sample("000").path, Fixtures.sample("001").path, "-o", report.path]).status == 1)
+        r = try CLI.run(["diff", report.path, Fixtures.sample("001").path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("report.xlsx") && r.stderr.contains("not a workbook written by gongkai convert"))
+
+        // The report never overwrites an input.
+        let book = dir.appendingPathComponent("000.xlsx")
+        #expect(try CLI.run(["convert", Fixtures.sample("000").path, "-o", book.path]).status == 0)
+        let before = try Data(contentsOf: book)
+        r = try CLI.run(["diff", book.path, Fixtures.sample("001").path, "-o", book.path])
+        #expect(r.status == 2)
+        #expect(try Data(contentsOf: book) == before)
+
         r = try CLI.run(["diff", Fixtures.sample("000").path, dir.appendingPathComponent("nope.txt").path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("nope.txt"))
