@@ -68,7 +68,10 @@ struct Diff: ParsableCommand {
             do {
                 try XLSXReport.write(diff, to: url, inputs: [URL(fileURLWithPath: a), URL(fileURLWithPath: b)])
             } catch {
-                throw BadInput(InputError(file: url.path, "cannot be written: \(error)"))
+                // XLSXError names the path itself; say it once.
+                var reason = "\(error)"
+                if reason.hasPrefix(url.path + ": ") { reason.removeFirst(url.path.count + 2) }
+                throw BadInput(InputError(file: url.path, "the report cannot be written: \(reason)"))
             }
             FileHandle.standardError.write(Data("gongkai: report written to \(url.path)\n".utf8))
         }
