@@ -59,6 +59,13 @@ public enum Labels {
         }
     }
 
+    /// The unit reports show amounts in: 万元, or 元 when either document
+    /// was published in 元 (its figures are exact to the 分, which 万元 can
+    /// only show with six decimals).
+    public static func displayUnit(_ diff: DocumentDiff) -> SourceUnit {
+        diff.a.sourceUnit == .yuan || diff.b.sourceUnit == .yuan ? .yuan : .wanYuan
+    }
+
     /// `洪山区 2024年 洪山区科学技术和经济信息化局`.
     public static func document(_ doc: Document) -> String {
         [doc.district, doc.year.map { "\($0)年" }, doc.department].compactMap { $0 }.joined(separator: " ")

@@ -2,16 +2,18 @@ import GongkaiModel
 
 /// The report for people at a terminal: a short summary first (headline
 /// totals A → B with change and percent, counts), then the changes grouped
-/// by table, largest first. Amounts in 万元, as the disclosures print them.
+/// by table, largest first. Amounts in 万元, as most disclosures print
+/// them, or in 元 when either document was published in 元 (万元 would need
+/// six decimals to stay exact).
 public enum TextReport {
-    public static let unit = SourceUnit.wanYuan
 
     public static func render(_ diff: DocumentDiff) -> String {
+        let unit = Labels.displayUnit(diff)
         var out = ""
         let a = diff.a, b = diff.b
         out += "A: \(Labels.document(a))" + (a.source.map { "（\($0)）" } ?? "") + "\n"
         out += "B: \(Labels.document(b))" + (b.source.map { "（\($0)）" } ?? "") + "\n"
-        out += "金额单位：万元" + (diff.tolerance == .zero ? "" : "；差额不超过 \(diff.tolerance.formatted(in: .yuan)) 元的数值视为相同") + "\n"
+        out += "金额单位：\(unit.rawValue)" + (diff.tolerance == .zero ? "" : "；差额不超过 \(diff.tolerance.formatted(in: .yuan)) 元的数值视为相同") + "\n"
         if diff.isEmpty {
             out += "\n两份文档相同：没有发现差异。\n"
             return out
@@ -66,9 +68,9 @@ public enum TextReport {
                 case .text(let column, let x, let y):
                     rows.append("    \(row) · \(Labels.column(column, table: table))：\(x ?? "空白") → \(y ?? "空白")")
                 case .added(let values, _):
-                    rows.append("    + 新增 \(row)" + cellList(values, table: table))
+                    rows.append("    + 新增 \(row)" + cellList(values, table: table, unit: unit))
                 case .removed(let values, _):
-                    rows.append("    - 删除 \(row)" + cellList(values, table: table))
+                    rows.append("    - 删除 \(row)" + cellList(values, table: table, unit: unit))
                 case .renamed(let x, let y):
                     rows.append("    更名 \(c.code ?? "")\(c.code == nil ? "" : " ")\(x) → \(y)")
                 case .recoded(let x, let y):
@@ -113,7 +115,7 @@ public enum TextReport {
     }
 
     /// `：合计 80.00，基本支出 20.00` (catalog column order).
-    static func cellList(_ values: [String: Amount], table: Int) -> String {
+    static func cellList(_ values: [String: Amount], table: Int, unit: SourceUnit) -> String {
         guard !values.isEmpty else { return "（无数值）" }
         let order = Catalog.shared.table(table)?.columns.map(\.id) ?? []
         let keys = order.filter { values[$0] != nil } + values.keys.filter { !order.contains($0) }.sorted()

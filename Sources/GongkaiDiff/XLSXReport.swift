@@ -15,9 +15,9 @@ import GongkaiXLSX
 /// - per changed table, B's sheet in the standardized layout with changed
 ///   cells highlighted, A's value in a comment, and A's removed rows below.
 ///
-/// Amounts in 万元. Written atomically, byte-identical for the same input.
+/// Amounts in 万元 (in 元 when either document was published in 元).
+/// Written atomically, byte-identical for the same input.
 public enum XLSXReport {
-    static let unit = SourceUnit.wanYuan
     static let font = "宋体"
     static let changedFill = CellStyle.Color(rgb: 0xFFE699)
     static let addedFill = CellStyle.Color(rgb: 0xC6E0B4)
@@ -70,14 +70,14 @@ public enum XLSXReport {
         return short.isEmpty ? letter : "\(letter)（\(short)）"
     }
 
-    static func number(_ sheet: Worksheet, _ a: Amount?, row: Int, column: Int, style: CellStyle = amount) throws {
+    static func number(_ sheet: Worksheet, _ a: Amount?, row: Int, column: Int, style: CellStyle = amount, unit: SourceUnit) throws {
         if let a { try sheet.writeNumber(a.double(in: unit), row: row, column: column, style: style) }
         else { try sheet.writeBlank(row: row, column: column, style: style) }
     }
 
     /// `=C5-B5` and `=IF(N(B5)=0,"",D5/B5)` with their cached values.
     static func deltaFormulas(_ sheet: Worksheet, row: Int, a aColumn: Int, b bColumn: Int, at column: Int,
-                              delta: Amount?, percent: Percent?) throws {
+                              delta: Amount?, percent: Percent?, unit: SourceUnit) throws {
         let ra = CellReference(row: row, column: aColumn).a1, rb = CellReference(row: row, column: bColumn).a1
         let rd = CellReference(row: row, column: column).a1
         try sheet.writeFormula("=\(rb)-\(ra)", cachedValue: delta?.double(in: unit) ?? 0, row: row, column: column, style: self.delta)
@@ -97,6 +97,7 @@ public enum XLSXReport {
     // MARK: - 摘要
 
     static func writeSummary(_ diff: DocumentDiff, grouped: [(Int, [Change])], into workbook: Workbook) throws {
+        let unit = Labels.displayUnit(diff)
         let sheet = try workbook.addWorksheet(name: "摘要")
         let a = diff.a, b = diff.b
         let sa = side("A", a), sb = side("B", b)
@@ -109,7 +110,7 @@ public enum XLSXReport {
             try merged(sheet, row: r, columns: 1...4, Labels.document(doc) + (doc.source.map { "　源文件：\($0)" } ?? ""), plain)
             r += 1
         }
-        var unitLine = "金额单位：万元。变动 = B − A，变动率 = 变动 ÷ A。"
+        var unitLine = "金额单位：\(unit.rawValue)。变动 = B − A，变动率 = 变动 ÷ A。"
         if diff.tolerance != .zero { unitLine += "差额不超过 \(diff.tolerance.formatted(in: .yuan)) 元的数值视为相同。" }
         try merged(sheet, row: r, columns: 0...4, unitLine, plain)
         r += 2
@@ -125,9 +126,9 @@ public enum XLSXReport {
         }
         for f in figures {
             try sheet.writeString(f.label + "（表\(f.table)）", row: r, column: 0, style: text)
-            try number(sheet, f.a, row: r, column: 1)
-            try number(sheet, f.b, row: r, column: 2)
-            try deltaFormulas(sheet, row: r, a: 1, b: 2, at: 3, delta: f.delta, percent: f.percent)
+            try number(sheet, f.a, row: r, column: 1, unit: unit)
+            try number(sheet, f.b, row: r, column: 2, unit: unit)
+            try deltaFormulas(sheet, row: r, a: 1, b: 2, at: 3, delta: f.delta, percent: f.percent, unit: unit)
             r += 1
         }
         r += 1
@@ -196,9 +197,9 @@ public enum XLSXReport {
             let first = r
             for f in classes.figures {
                 try sheet.writeString(f.label, row: r, column: 0, style: text)
-                try number(sheet, f.a, row: r, column: 1)
-                try number(sheet, f.b, row: r, column: 2)
-                try deltaFormulas(sheet, row: r, a: 1, b: 2, at: 3, delta: f.delta, percent: f.percent)
+                try number(sheet, f.a, row: r, column: 1, unit: unit)
+                try number(sheet, f.b, row: r, column: 2, unit: unit)
+                try deltaFormulas(sheet, row: r, a: 1, b: 2, at: 3, delta: f.delta, percent: f.percent, unit: unit)
                 r += 1
             }
             let last = r - 1
@@ -209,7 +210,7 @@ public enum XLSXReport {
                     .init(name: sa, values: SheetRange(sheet: "摘要", range: CellRange(firstRow: first, firstColumn: 1, lastRow: last, lastColumn: 1))),
                     .init(name: sb, values: SheetRange(sheet: "摘要", range: CellRange(firstRow: first, firstColumn: 2, lastRow: last, lastColumn: 2))),
                 ],
-                valueAxisTitle: "万元"))
+                valueAxisTitle: unit.rawValue))
             r += 1
             try sheet.insertChart(chart, row: r, column: 0, xScale: 1.45, yScale: 1.2)
             r += 19
@@ -223,10 +224,11 @@ public enum XLSXReport {
     // MARK: - 变动明细
 
     static func writeDetail(_ diff: DocumentDiff, grouped: [(Int, [Change])], into sheet: Worksheet) throws {
+        let unit = Labels.displayUnit(diff)
         let headers = ["表", "编码", "名称", "列", "变动类型", side("A", diff.a), side("B", diff.b), "变动", "变动率"]
         let widths: [Double] = [25, 12, 34, 20, 11, 15, 15, 14, 10]
         for (c, w) in widths.enumerated() { try sheet.setColumnWidth(w, columns: c...c) }
-        try merged(sheet, row: 0, columns: 0...(headers.count - 1), "变动明细（金额单位：万元；变动 = B − A）", title)
+        try merged(sheet, row: 0, columns: 0...(headers.count - 1), "变动明细（金额单位：\(unit.rawValue)；变动 = B − A）", title)
         try sheet.setRowHeight(28, row: 0)
         for (c, h) in headers.enumerated() { try sheet.writeString(h, row: 1, column: c, style: header) }
         var r = 2
@@ -240,11 +242,11 @@ public enum XLSXReport {
             try sheet.writeString(Labels.row(key: c.row, name: c.name, code: nil), row: r, column: 2, style: t)
             try sheet.writeString(Labels.column(column, table: table), row: r, column: 3, style: t)
             try sheet.writeString(kind, row: r, column: 4, style: t)
-            try number(sheet, a, row: r, column: 5)
-            try number(sheet, b, row: r, column: 6)
+            try number(sheet, a, row: r, column: 5, unit: unit)
+            try number(sheet, b, row: r, column: 6, unit: unit)
             let d = (b ?? .zero).subtracting(a ?? .zero)
             let p: Percent? = (a != nil && a != .zero && d != nil) ? Percent(d!, of: a!) : nil
-            try deltaFormulas(sheet, row: r, a: 5, b: 6, at: 7, delta: d, percent: p)
+            try deltaFormulas(sheet, row: r, a: 5, b: 6, at: 7, delta: d, percent: p, unit: unit)
             r += 1
         }
         for (table, changes) in grouped {
@@ -314,6 +316,7 @@ public enum XLSXReport {
     // MARK: - Per table
 
     static func writeTable(_ diff: DocumentDiff, table: Int, changes: [Change], into sheet: Worksheet) throws {
+        let unit = Labels.displayUnit(diff)
         var marks: [StandardSheet.Place: StandardSheet.Mark] = [:]
         var removed: [Change] = []
         var status: String?
@@ -332,7 +335,7 @@ public enum XLSXReport {
                 var comment = "\(sa)：" + (a.map { $0.formatted(in: unit) } ?? "空白（未填）")
                 if let d = c.delta { comment += "\n变动：" + d.signed(in: unit) + (c.percent.map { "（\($0.signed)）" } ?? "") }
                 if b == nil { comment += "\nB 此格空白" }
-                marks[.init(row: row, column: column)] = .init(fill: changedFill, comment: comment + "（万元）")
+                marks[.init(row: row, column: column)] = .init(fill: changedFill, comment: comment + "（\(unit.rawValue)）")
             case .added(let values, _):
                 marks[.init(row: row, column: nil)] = .init(fill: addedFill, comment: "新增：\(sa) 中没有此行")
                 for column in values.keys { marks[.init(row: row, column: column)] = .init(fill: addedFill) }
@@ -371,7 +374,7 @@ public enum XLSXReport {
         // Rows only A has, below B's table, in the same columns, amounts of A.
         var r = layout.nextRow + 1
         let last = max(layout.columnCount - 1, 1)
-        try merged(sheet, row: r, columns: 0...last, "\(sa) 中有、B 中没有的行（金额为 A 的数，万元）：", heading)
+        try merged(sheet, row: r, columns: 0...last, "\(sa) 中有、B 中没有的行（金额为 A 的数，\(unit.rawValue)）：", heading)
         r += 1
         var rowStyle = text, codeStyle = code, amountStyle = amount
         rowStyle.fillColor = removedFill; codeStyle.fillColor = removedFill; amountStyle.fillColor = removedFill

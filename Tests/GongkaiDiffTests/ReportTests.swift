@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GongkaiModel
 import GongkaiTestSupport
+import GongkaiXLSX
 @testable import GongkaiDiff
 
 /// A small diff with one change of every row-level kind, shared by the renderer tests.
@@ -142,6 +143,22 @@ struct ReportTests {
         let text = TextReport.render(try DocumentDiff(a, b))
         #expect(text.contains("另有 1 个单元格一方空白、一方为 0.00（金额不变）：206 科学技术支出·基本支出"))
         #expect(!text.contains("数值变动 1 处"))
+    }
+
+    @Test("a document published in 元: reports show 元, exact with two decimals, instead of six-decimal 万元")
+    func yuanDocuments() throws {
+        var (a, b) = Example.documents()
+        b.sourceUnit = .yuan
+        let diff = try DocumentDiff(a, b)
+        let text = TextReport.render(diff)
+        #expect(text.contains("金额单位：元\n"))
+        #expect(text.contains("2070101 行政运行") && text.contains("1,500,000.00") && text.contains("+150,000.00"))
+        #expect(text.contains("机关服务：合计 1.00"))
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("yuan.xlsx")
+        try XLSXReport.write(diff, to: url)
+        let book = try WorkbookReader().read(contentsOf: url)
+        #expect(book.sheet(named: "变动明细")?["A1"]?.value == "变动明细（金额单位：元；变动 = B − A）")
+        #expect(book.sheet(named: "变动明细")?["F3"]?.numericValue == 1_580_000)
     }
 
     @Test("column labels come from the catalog's Chinese headers")
