@@ -53,7 +53,15 @@ public struct DocumentParser: Sendable {
     /// Parses decoded lines.
     public func parse(_ source: SourceLines, file: String) throws -> Document {
         var doc = Document()
-        let regions = locateTables(source)
+        let layout = LayoutDetector.detect(source)
+        var regions: [Region]
+        var located: [TextTableLocator.Located] = []
+        if layout.isPDFText {
+            located = TextTableLocator(catalog: catalog).locate(source)
+            regions = located.filter { $0.extraTitle == nil }.map(\.region)
+        } else {
+            regions = locateTables(source)
+        }
         guard !regions.isEmpty else {
             let hasText = source.lines.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             throw InputError(file: file, line: hasText ? 1 : nil,
@@ -62,6 +70,24 @@ public struct DocumentParser: Sendable {
         }
         doc.sourceUnit = MetadataReader.unit(source, regions: regions)
         var covered = Set<Int>()
+        if layout.isPDFText {
+            // PDF text: rebuild each table's header and rows as the TAB layout gives them.
+            regions = []
+            for table in located {
+                if let title = table.extraTitle {
+                    covered.formUnion(table.region.first...table.region.last)
+                    doc.extras.append(ExtraTable(title: title, lines: table.region.first...table.region.last,
+                                                 grid: table.data.map { $0.tokens.map(\.text) },
+                                                 gridLines: table.data.map(\.number)))
+                    continue
+                }
+                guard let template = catalog.table(table.region.tableID) else { continue }
+                if template.rows == .forms { regions.append(table.region); continue }
+                var builder = TextRegionBuilder(template: template, catalog: catalog, unit: doc.sourceUnit, file: file)
+                regions.append(try builder.build(table))
+                doc.diagnostics += builder.diagnostics
+            }
+        }
         var seenTitles: [Int: String] = [:]
         for region in regions {
             covered.formUnion(region.first...region.last)
@@ -92,6 +118,10 @@ public struct DocumentParser: Sendable {
                 var tp = ThreePublicReader(template: template, items: catalog.items, base: reader)
                 read = try tp.read(header: region.header, rows: region.data)
                 reader.diagnostics = tp.base.diagnostics
+            case .lines:
+                var lines = LineTableReader(base: reader)
+                read = try lines.read(header: region.header, rows: region.data)
+                reader.diagnostics = lines.base.diagnostics
             default:
                 let map = reader.mapHeader(region.header, line: region.header.first?.line ?? region.first)
                 for (i, text) in map.unknown.sorted(by: { $0.key < $1.key }) {

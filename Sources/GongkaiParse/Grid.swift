@@ -6,6 +6,27 @@ import GongkaiModel
 struct GridRow: Sendable {
     var line: Int
     var cells: [String]
+    /// The source line of each cell, when the layout spreads a row over
+    /// several lines (PDF text); empty when every cell is on `line`.
+    var cellLines: [Int] = []
+
+    init(line: Int, cells: [String], cellLines: [Int] = []) {
+        self.line = line
+        self.cells = cells
+        self.cellLines = cellLines
+    }
+
+    /// The line cell `index` was printed on.
+    func line(of index: Int) -> Int {
+        index < cellLines.count && cellLines[index] > 0 ? cellLines[index] : line
+    }
+
+    /// The line of cell `index` when it differs from the row's line (what
+    /// `Figure.line` records), else nil.
+    func distinctLine(of index: Int) -> Int? {
+        let l = line(of: index)
+        return l == line ? nil : l
+    }
 
     /// The cell at `index`, trimmed; "" past the end.
     subscript(index: Int) -> String {

@@ -38,6 +38,12 @@ enum MetadataReader {
         for text in regions.map(\.title) + head {
             if let y = firstYear(text) { years[y, default: 0] += 1 }
         }
+        // Titles without a year (青山 2022): the year the document names most.
+        if years.isEmpty {
+            for text in doc.narrative.map(\.text) {
+                if let y = firstYear(text) { years[y, default: 0] += 1 }
+            }
+        }
         doc.year = years.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
 
         // Department: a `部门/单位：` or `单位名称` line naming a full organ,
@@ -62,6 +68,15 @@ enum MetadataReader {
             s = s.replacingOccurrences(of: #"^(单位名称|部门)\s*"#, with: "", options: .regularExpression)
                 .trimmingCharacters(in: .whitespaces)
             if isOrganName(s) { candidates.append(s) }
+        }
+        // A performance form names the department in full (`部门名称 武汉市…局`).
+        if candidates.isEmpty {
+            for line in doc.table(13).raw.prefix(400) {
+                let s = line.text.trimmingCharacters(in: .whitespaces)
+                guard let r = s.range(of: #"^(部门名称|部门\(单位\)名称|部门（单位）名称|单位名称)\s*[:：]?\s*"#, options: .regularExpression) else { continue }
+                let name = s[r.upperBound...].split(separator: " ").first.map(String.init) ?? ""
+                if isOrganName(name) { candidates.append(name) }
+            }
         }
         // Sample documents also name the department in their narrative.
         if candidates.isEmpty {

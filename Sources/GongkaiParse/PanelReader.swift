@@ -83,21 +83,23 @@ struct PanelReader {
                             "\"\(cell)\" beside \"\(label)\" is not a number; ignored as a label"))
                         continue
                     }
-                    values[id] = try base.figure(cell, line: row.line, column: id)
+                    values[id] = try base.figure(cell, line: row.line(of: index), column: id)
+                    values[id]?.line = row.line(of: index) == row.line(of: panel.label) ? nil : row.line(of: index)
                     published.insert(id)
                 }
                 if label.isEmpty {
                     if !values.isEmpty {
                         base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
                             "amounts without an item label; kept under row:\(row.line)"))
-                        byPanel[p].append(Row(key: "row:\(row.line)", kind: .item, name: "", values: values, line: row.line))
+                        byPanel[p].append(Row(key: "row:\(row.line)", kind: .item, name: "", values: values, line: row.line(of: panel.label)))
                     }
                     continue
                 }
-                guard let (key, name, code) = itemKey(label, panel: panel.kind, inCarryover: &inCarryover, line: row.line) else {
+                let labelLine = row.line(of: panel.label)
+                guard let (key, name, code) = itemKey(label, panel: panel.kind, inCarryover: &inCarryover, line: labelLine) else {
                     if !values.isEmpty {
-                        byPanel[p].append(Row(key: "name:\(label)", kind: .item, name: label, values: values, line: row.line))
-                        base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                        byPanel[p].append(Row(key: "name:\(label)", kind: .item, name: label, values: values, line: labelLine))
+                        base.diagnostics.append(Diagnostic(.warning, line: labelLine, table: template.id,
                             "item \"\(label)\" is none of the known items; kept under its name"))
                     }
                     continue
@@ -107,7 +109,7 @@ struct PanelReader {
                 while keys.contains(unique) { unique = "\(key)#\(n)"; n += 1 }
                 keys.insert(unique)
                 byPanel[p].append(Row(key: unique, kind: .item, code: code, level: code.map { _ in 1 },
-                                      name: name, values: values, line: row.line))
+                                      name: name, values: values, line: labelLine))
             }
         }
         let columns = template.columns.map(\.id).filter { published.contains($0) }

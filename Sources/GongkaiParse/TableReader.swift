@@ -43,11 +43,20 @@ struct TableReader {
         for (i, path) in header.paths.enumerated() {
             let last = HeaderText.normalize(path.last ?? "")
             let joined = HeaderText.normalize(path.joined())
+            // A text column the catalog names (江岸 项目支出表's 功能科目编码 is
+            // an attribute of the project, not the row's code).
+            if let id = template.matchColumn(path: path), template.column(id)?.isText == true, taken[id] == nil {
+                taken[id] = i
+                map.columns[i] = id
+                continue
+            }
             if map.code == nil, joined.contains("编码") || joined.contains("代码") || last == "科目" {
                 map.code = i
                 continue
             }
-            if map.name == nil, map.code != nil || i == 0, last.contains("名称") || last == "项目" || last == "科目" {
+            // 江岸 names a project by its 二级项目 (under its 一级项目).
+            if map.name == nil, (map.code != nil || i == 0) && (last.contains("名称") || last == "项目" || last == "科目")
+                || last == "二级项目" || last == "项目名称" {
                 map.name = i
                 continue
             }
@@ -99,7 +108,8 @@ struct TableReader {
                 if template.column(id)?.isText == true {
                     texts[id] = cell
                 } else if NumberText.looksNumeric(cell) {
-                    values[id] = try figure(cell, line: row.line, column: id)
+                    values[id] = try figure(cell, line: row.line(of: i), column: id)
+                    values[id]?.line = row.distinctLine(of: i)
                 } else {
                     texts[id] = cell
                     diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
@@ -108,7 +118,8 @@ struct TableReader {
             } else {
                 let id = "unlabeled.\(i + 1)"
                 if NumberText.looksNumeric(cell) {
-                    values[id] = try figure(cell, line: row.line, column: id)
+                    values[id] = try figure(cell, line: row.line(of: i), column: id)
+                    values[id]?.line = row.distinctLine(of: i)
                 } else {
                     texts[map.unknown[i].map { "header:\($0)" } ?? id] = cell
                 }
@@ -124,7 +135,8 @@ struct TableReader {
     /// Splits `206 科学技术支出` into its code and name.
     static func splitCode(_ text: String) -> (code: String, name: String)? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        guard let r = t.range(of: #"^[0-9]{3,}"#, options: .regularExpression) else { return nil }
+        // `42010722307T000000102` is one project code, not 42010722307 + a name.
+        guard let r = t.range(of: #"^[0-9]{3,}(?![0-9A-Za-z])"#, options: .regularExpression) else { return nil }
         return (String(t[r]), t[r.upperBound...].trimmingCharacters(in: .whitespaces))
     }
 
@@ -175,6 +187,9 @@ struct TableReader {
                     diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
                         "code \(c) is not a 类/款/项 code (3, 5 or 7 digits)"))
                 }
+            } else if template.rows == .projects, let c = code, TextToken.isProjectCode(c) {
+                // 青山 project codes carry a letter: 42010722307T000000102.
+                kind = .project; key = c
             } else if template.rows == .lines {
                 kind = .line
                 key = "name:\(name.isEmpty ? codeText : name)"

@@ -1,0 +1,46 @@
+import Foundation
+import GongkaiModel
+
+/// How the text of a disclosure lays out its tables.
+///
+/// The parser detects the layout from the text itself; there is no switch.
+public enum SourceLayout: String, Sendable, CaseIterable {
+    /// One table row per line, cells separated by TAB (江汉 2020, 洪山 2024).
+    case tab
+    /// Text extracted from a PDF, every cell of a row in reading order with
+    /// long cells wrapped over several lines and empty cells simply missing;
+    /// amounts in 万元, plain indentation (江岸 2024).
+    case cellLines
+    /// Text extracted from a PDF with space-separated cells, full-width
+    /// (U+3000) indentation showing the level, amounts with thousands
+    /// separators, usually in 元 (青山 2022).
+    case spaced
+
+    /// Whether rows are read from PDF text (cells in reading order) rather
+    /// than from TAB-separated lines.
+    var isPDFText: Bool { self != .tab }
+}
+
+/// Decides the layout of a source.
+public enum LayoutDetector {
+    /// The layout of `source`.
+    ///
+    /// A document whose lines carry TABs is TAB-laid (a PDF extraction never
+    /// produces them). Otherwise it is PDF text; it is
+    /// `spaced` when its lines are indented with U+3000 or its amounts carry
+    /// thousands separators, `cellLines` otherwise.
+    ///
+    /// - Complexity: O(*n*) in the size of the text.
+    public static func detect(_ source: SourceLines) -> SourceLayout {
+        var tabLines = 0, ideographicIndent = 0, groupedAmounts = 0
+        for line in source.lines {
+            if line.contains("\t") { tabLines += 1; continue }
+            if line.hasPrefix("\u{3000}") { ideographicIndent += 1 }
+            if line.range(of: #"(^|\s)[0-9]{1,3}(,[0-9]{3})+\.[0-9]{2}(\s|$)"#, options: .regularExpression) != nil {
+                groupedAmounts += 1
+            }
+        }
+        if tabLines > 0 { return .tab }
+        return ideographicIndent >= 3 || groupedAmounts >= 5 ? .spaced : .cellLines
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GongkaiModel
+
+/// Reads 表11 (政府采购) and 表12 (政府购买服务): purchase or service lines,
+/// sometimes under 合计, 科室 (`05 经济建设科`) and 部门 (`307`) sum rows.
+///
+/// Row keys: `total`; `category:<code>` for a 科室; `unit:<code>` for a
+/// 部门 or 单位 row without lines of its own; `name:<name>` for a line,
+/// where the name is its 项目 (项目名称), and a name published more than
+/// once gets `#2`, `#3` … in order of appearance.
+struct LineTableReader {
+    var base: TableReader
+
+    mutating func read(header: [GridRow], rows: [GridRow]) throws -> (rows: [Row], columns: [String]) {
+        let template = base.template
+        let map = base.mapHeader(header, line: header.first?.line ?? 0)
+        for (i, text) in map.unknown.sorted(by: { $0.key < $1.key }) {
+            base.diagnostics.append(Diagnostic(.note, line: header.first?.line, table: template.id,
+                "header \"\(text)\" (column \(i + 1)) is none of the canonical columns of 表\(template.id)"))
+        }
+        var result: [Row] = []
+        var keys = Set<String>()
+        for row in rows {
+            let code = map.code.map { row[$0] }?.replacingOccurrences(of: " ", with: "") ?? ""
+            let name = map.name.map { row[$0] } ?? ""
+            var (values, texts) = try base.values(of: row, map: map)
+            if code.isEmpty && name.isEmpty && values.isEmpty && texts.isEmpty { continue }
+            var kind = RowKind.line
+            var key: String
+            var rowName = name
+            var rowCode: String? = code.isEmpty ? nil : code
+            if GridRow.isTotalLabel(code) || GridRow.isTotalLabel(name) {
+                kind = .total
+                key = "total"
+                rowName = GridRow.isTotalLabel(name) ? name : code
+                rowCode = nil
+            } else if !name.isEmpty {
+                key = "name:\(name)"
+            } else if !code.isEmpty, code.allSatisfy(\.isNumber) {
+                // A sum row: its name is the first text printed after the code.
+                kind = code.count <= 2 ? .category : .unit
+                key = "\(kind == .category ? "category" : "unit"):\(code)"
+                if let first = texts.sorted(by: { a, b in (column(a.key, map) ?? 0) < (column(b.key, map) ?? 0) }).first {
+                    rowName = first.value
+                    texts[first.key] = nil
+                }
+            } else {
+                let first = texts.sorted { (column($0.key, map) ?? 0) < (column($1.key, map) ?? 0) }.first?.value ?? code
+                key = "name:\(first)"
+                base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                    "line has no 项目 name; keyed by \"\(first)\""))
+            }
+            var unique = key
+            var n = 2
+            while keys.contains(unique) { unique = "\(key)#\(n)"; n += 1 }
+            keys.insert(unique)
+            result.append(Row(key: unique, kind: kind, code: rowCode, name: rowName, values: values, texts: texts, line: row.line))
+        }
+        return (result, map.published(in: template))
+    }
+
+    /// The column index a text id came from, for ordering.
+    func column(_ id: String, _ map: TableReader.ColumnMap) -> Int? {
+        if let hit = map.columns.first(where: { $0.value == id }) { return hit.key }
+        if id.hasPrefix("header:") { return map.unknown.first { "header:\($0.value)" == id }?.key }
+        if id.hasPrefix("unlabeled.") { return Int(id.dropFirst("unlabeled.".count)).map { $0 - 1 } }
+        return nil
+    }
+}

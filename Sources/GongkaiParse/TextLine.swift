@@ -1,0 +1,122 @@
+import Foundation
+import GongkaiModel
+
+/// One cell fragment of a line of PDF text: a run of non-space characters
+/// (or several single characters printed spaced out, `合 计`).
+struct TextToken: Equatable, Sendable {
+    /// The text, without its leading U+3000 indentation.
+    var text: String
+    /// U+3000 characters before the text (the level in 青山's tables).
+    var indent: Int
+    /// The source line.
+    var line: Int
+    /// Position among the tokens of its line.
+    var index: Int
+    /// Whether it is the last token of its line.
+    var isLast: Bool
+
+    var isNumber: Bool { TextToken.isNumber(text) }
+
+    /// An amount or count as printed: `1033.90`, `21,262,614.31`, `0`, `0.3`.
+    static func isNumber(_ text: String) -> Bool {
+        text.range(of: #"^[-−]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$"#, options: .regularExpression) != nil
+    }
+
+    /// A classification, unit or category code standing alone: `206`,
+    /// `2060101`, `307001`, `05`.
+    static func isCode(_ text: String) -> Bool {
+        text.count >= 2 && text.count <= 7 && text.allSatisfy(\.isASCIIDigitCharacter)
+    }
+
+    /// A project code: `42010722307T000000102`, `42011124067700000101`.
+    static func isProjectCode(_ text: String) -> Bool {
+        text.count >= 12 && text.first?.isASCIIDigitCharacter == true
+            && text.allSatisfy { $0.isASCIIDigitCharacter || ("A"..."Z").contains($0) }
+    }
+
+    /// The width the text takes when printed: CJK characters count 1, ASCII
+    /// characters ½ (wrapping in a PDF cell is by width, not by count).
+    static func width(_ text: String, indent: Int = 0) -> Double {
+        var w = Double(indent)
+        for u in text.unicodeScalars { w += u.value < 0x80 ? 0.5 : 1 }
+        return w
+    }
+
+    var width: Double { TextToken.width(text, indent: indent) }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
+}
+
+/// A line of PDF text split into tokens.
+struct TextLine: Sendable {
+    var number: Int
+    var raw: String
+    var tokens: [TextToken]
+    /// The line holds only U+3000 indentation (青山 prints one before a
+    /// project or purchase row).
+    var indentOnly: Bool
+
+    var isBlank: Bool { tokens.isEmpty && !indentOnly }
+
+    /// The text of the line without indentation and outer spaces.
+    var trimmed: String { raw.trimmingCharacters(in: .whitespaces) }
+
+    init(number: Int, raw: String) {
+        self.number = number
+        self.raw = raw
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        indentOnly = trimmed.isEmpty && raw.contains("\u{3000}")
+        tokens = TextLine.tokenize(raw, line: number)
+    }
+
+    /// Splits on ASCII spaces; each token's leading U+3000 becomes its
+    /// indent. Runs of single non-digit characters printed spaced out
+    /// (`合 计`, `收    入    总    计`, `其 中 :`) become one token that keeps
+    /// the published spacing.
+    static func tokenize(_ raw: String, line: Int) -> [TextToken] {
+        // (text, start offset, end offset) of each space-separated piece.
+        var pieces: [(text: Substring, start: String.Index, end: String.Index)] = []
+        var i = raw.startIndex
+        while i < raw.endIndex {
+            while i < raw.endIndex, raw[i] == " " || raw[i] == "\t" { i = raw.index(after: i) }
+            guard i < raw.endIndex else { break }
+            let start = i
+            while i < raw.endIndex, raw[i] != " " && raw[i] != "\t" { i = raw.index(after: i) }
+            pieces.append((raw[start..<i], start, i))
+        }
+        var tokens: [TextToken] = []
+        var p = 0
+        func strip(_ s: Substring) -> (String, Int) {
+            var indent = 0
+            var t = s
+            while let f = t.first, f == "\u{3000}" { indent += 1; t = t.dropFirst() }
+            while let l = t.last, l == "\u{3000}" { t = t.dropLast() }
+            return (String(t), indent)
+        }
+        func isSpacedChar(_ s: Substring) -> Bool {
+            let (t, _) = strip(s)
+            return t.count == 1 && !(t.first!.isASCIIDigitCharacter) && !t.first!.isWhitespace
+        }
+        while p < pieces.count {
+            var q = p
+            if isSpacedChar(pieces[p].text) {
+                while q + 1 < pieces.count, isSpacedChar(pieces[q + 1].text) { q += 1 }
+            }
+            let (text, indent): (String, Int)
+            if q > p {
+                let s = strip(raw[pieces[p].start..<pieces[q].end])
+                (text, indent) = s
+            } else {
+                (text, indent) = strip(pieces[p].text)
+            }
+            if !text.isEmpty {
+                tokens.append(TextToken(text: text, indent: indent, line: line, index: tokens.count, isLast: false))
+            }
+            p = q + 1
+        }
+        if !tokens.isEmpty { tokens[tokens.count - 1].isLast = true }
+        return tokens
+    }
+}

@@ -1,0 +1,664 @@
+import Foundation
+import GongkaiModel
+
+/// Turns a table located in PDF text into the `Region` every reader takes:
+/// header rows whose `HeaderGrid` paths are the table's column headers, and
+/// data rows with one cell per column (empty where the PDF printed nothing)
+/// and the line of every cell.
+///
+/// PDF text gives a row's cells in reading order but not their columns:
+/// empty cells vanish, long cells wrap over lines, a code may be broken in
+/// two (`2060` / `102`). The builder
+///
+/// - cuts the data lines into logical rows (at codes, 合计, or after the
+///   amounts that close a row);
+/// - gives the row's text fragments to its text columns, rejoining wrapped
+///   cells without inserting spaces (`TextCells`);
+/// - places its amounts with `ColumnPlacer`: by position when every cell is
+///   printed, else by the catalog's column sums and the subtotal tree, and
+///   says so in a diagnostic.
+struct TextRegionBuilder {
+    let template: TableTemplate
+    let catalog: Catalog
+    let unit: SourceUnit
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(template: TableTemplate, catalog: Catalog, unit: SourceUnit, file: String) {
+        self.template = template
+        self.catalog = catalog
+        self.unit = unit
+        self.file = file
+    }
+
+    // MARK: Header
+
+    /// What a header path names, for reconstruction.
+    func classify(_ path: [String]) -> String? {
+        let joined = HeaderText.normalize(path.joined())
+        guard !joined.isEmpty else { return nil }
+        if let id = template.matchColumn(path: path), template.column(id)?.isText == true { return id }
+        if path.count == 1 || path.dropLast().allSatisfy({ classify([$0]) == nil }) {
+            let last = HeaderText.normalize(path.last ?? "")
+            if last.contains("编码") || last.contains("代码") { return "lead:code" }
+            if template.rows == .items || template.rows == .threePublic,
+               last.hasPrefix("项目") || last == "科目" { return "lead:label" }
+        }
+        if template.rows == .threePublic,
+           let item = catalog.items.threePublicItem(HeaderText.normalize(path.last ?? "")) ?? catalog.items.threePublicItem(joined) {
+            return "item:" + item.id
+        }
+        if let id = template.matchColumn(path: path) { return id }
+        let last = HeaderText.normalize(path.last ?? "")
+        // The 项目 of a purchase or service line names it.
+        if template.rows == .lines, last == "项目" { return "lead:line" }
+        if last.hasSuffix("名称") || last == "项目" || last == "科目" || last.hasSuffix("二级项目") { return "lead:name" }
+        return nil
+    }
+
+    func headerColumns(_ lines: [TextLine]) -> [HeaderReconstruction.Column] {
+        var lines = lines
+        // 收 入 / 支 出 over the panels of 表1 and 表4 names sides, not columns.
+        if template.rows == .items, let first = lines.first,
+           first.tokens.allSatisfy({ ["收入", "支出"].contains(HeaderText.normalize($0.text)) || HeaderText.normalize($0.text) == "收入支出" }) {
+            lines.removeFirst()
+        }
+        var reconstruction = HeaderReconstruction(classify: classify)
+        let template = self.template
+        reconstruction.isText = { id in template.column(id)?.isText == true }
+        reconstruction.headerLevels = { id in template.column(id)?.header.count }
+        let itemSums = template.itemSums ?? []
+        reconstruction.refines = { own, id in
+            if own == id { return true }
+            if own.hasPrefix("item:"), id.hasPrefix("item:") {
+                return itemSums.contains { $0.of == String(own.dropFirst(5)) && $0.is.contains(String(id.dropFirst(5))) }
+            }
+            if template.column(own)?.isText == true { return id.hasPrefix(own + ".") }
+            return template.sum(of: own)?.is.contains(id) == true
+        }
+        return reconstruction.columns(lines, groups: template.rows != .items)
+    }
+
+    // MARK: Build
+
+    mutating func build(_ located: TextTableLocator.Located) throws -> DocumentParser.Region {
+        var region = located.region
+        let columns = headerColumns(located.header)
+        region.header = HeaderReconstruction.gridRows(columns)
+        if let first = located.header.first {
+            for i in region.header.indices { region.header[i].line = first.number }
+        }
+        guard !located.data.isEmpty, !columns.isEmpty else { return region }
+        switch template.rows {
+        case .items:
+            region.data = try panelRows(located.data, header: region.header)
+        case .threePublic:
+            region.data = try threePublicRows(located.data, columns: columns)
+        case .forms:
+            break
+        default:
+            region.data = try codedRows(located.data, header: region.header)
+        }
+        return region
+    }
+
+    // MARK: Amount placement
+
+    func amount(_ token: TextToken, column: String) throws -> Int64 {
+        switch Amount.parse(token.text, unit: unit) {
+        case .success(let a): return a.fen
+        case .failure:
+            throw InputError(file: file, line: token.line,
+                "表\(template.id) column \(column): \"\(token.text)\" is not a number; expected an amount like 1,234.56")
+        }
+    }
+
+    /// The sum rules of the template over the columns of `ids` (indices into it).
+    func rules(for ids: [String?]) -> [ColumnPlacer.Rule] {
+        let published = Set(ids.compactMap { $0 })
+        var rules: [ColumnPlacer.Rule] = []
+        for rule in template.sums {
+            guard let of = ids.firstIndex(where: { $0 == rule.of }),
+                  let addends = template.addends(of: rule.of, published: published) else { continue }
+            let idx = addends.compactMap { a in ids.firstIndex(where: { $0 == a }) }
+            if !idx.isEmpty { rules.append(ColumnPlacer.Rule(of: of, addends: idx)) }
+        }
+        return rules
+    }
+
+    func rank(_ id: String?) -> Int {
+        guard let id else { return 30_000 }
+        return template.columns.firstIndex { $0.id == id } ?? 5_000
+    }
+
+    mutating func report(_ outcome: ColumnPlacer.Outcome, lines: [Int], total: Int) {
+        guard !outcome.decided.isEmpty else { return }
+        let sample = outcome.decided.prefix(6).map { String(lines[$0]) }.joined(separator: ", ")
+        diagnostics.append(Diagnostic(.note, line: lines[outcome.decided[0]], table: template.id,
+            "\(outcome.decided.count) of \(total) rows print fewer amounts than 表\(template.id) has columns (empty cells vanish from PDF text); their columns were decided by the catalog's column sums and the subtotal tree (lines \(sample)\(outcome.decided.count > 6 ? ", …" : ""))"))
+        if outcome.inconsistent {
+            diagnostics.append(Diagnostic(.warning, line: lines[outcome.decided[0]], table: template.id,
+                "no placement of the amounts satisfies every sum of 表\(template.id); each row's amounts were placed by its own column sums and the catalog's column order"))
+        }
+        if !outcome.ambiguous.isEmpty {
+            let which = outcome.ambiguous.prefix(6).map { String(lines[$0]) }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(.warning, line: lines[outcome.ambiguous[0]], table: template.id,
+                "the sums of 表\(template.id) fit more than one placement of the amounts on lines \(which)\(outcome.ambiguous.count > 6 ? ", …" : ""); the catalog's column order decided, the published figures cannot"))
+        }
+    }
+
+    // MARK: Coded, project and line tables
+
+    /// A logical row of a code-keyed, project or line table.
+    struct LogicalRow {
+        var line: Int
+        /// The row's code (rejoined when broken over lines) or 合计 label.
+        var code: TextToken?
+        var isTotal = false
+        var tokens: [TextToken] = []
+    }
+
+    /// Cuts data lines into logical rows.
+    func logicalRows(_ lines: [TextLine]) -> [LogicalRow] {
+        let meaningful = lines.filter { !$0.isBlank }
+        // Rows start at codes when the table prints them; otherwise a row
+        // ends with the amounts that close it (江岸 表十).
+        let codeLed = meaningful.dropFirst().contains { startCode($0) != nil || $0.indentOnly }
+        var rows: [LogicalRow] = []
+        var i = 0
+        var closed = true
+        while i < meaningful.count {
+            let line = meaningful[i]
+            defer { i += 1 }
+            if line.indentOnly {
+                rows.append(LogicalRow(line: line.number))
+                closed = false
+                continue
+            }
+            var tokens = line.tokens
+            guard let first = tokens.first else { continue }
+            if TextTableLocator.isTotalLabel(first.text) {
+                rows.append(LogicalRow(line: line.number, code: first, isTotal: true, tokens: Array(tokens.dropFirst())))
+                closed = tokens.last?.isNumber == true
+                continue
+            }
+            if codeLed, var code = startCode(line) {
+                tokens.removeFirst()
+                // A code broken over two lines: `2060` / `102`.
+                if tokens.isEmpty, i + 1 < meaningful.count, let next = meaningful[i + 1].tokens.first,
+                   meaningful[i + 1].tokens.count == 1, next.text.allSatisfy(\.isASCIIDigitCharacter),
+                   [5, 7].contains(code.text.count + next.text.count), code.text.count >= 3 {
+                    code.text += next.text
+                    i += 1
+                }
+                if let last = rows.last, last.code == nil, last.tokens.isEmpty, !last.isTotal, !closed {
+                    // The code of a row opened by an indent-only line.
+                    rows[rows.count - 1].code = code
+                    rows[rows.count - 1].tokens = tokens
+                } else {
+                    rows.append(LogicalRow(line: line.number, code: code, tokens: tokens))
+                }
+                closed = false
+                continue
+            }
+            if rows.isEmpty || (!codeLed && closed) {
+                rows.append(LogicalRow(line: line.number, tokens: tokens))
+            } else {
+                rows[rows.count - 1].tokens += tokens
+            }
+            closed = tokens.last?.isNumber == true
+        }
+        return rows
+    }
+
+    /// The code starting `line`, if it starts a row: a code with its name
+    /// after it, or a code alone on its line.
+    func startCode(_ line: TextLine) -> TextToken? {
+        guard let first = line.tokens.first else { return nil }
+        if TextToken.isProjectCode(first.text) { return first }
+        guard TextToken.isCode(first.text) else { return nil }
+        if line.tokens.count > 1 { return line.tokens[1].isNumber ? nil : first }
+        return first
+    }
+
+    enum ColumnKind { case code, text, number }
+
+    mutating func codedRows(_ lines: [TextLine], header: [GridRow]) throws -> [GridRow] {
+        var probe = TableReader(template: template, unit: unit, file: file)
+        probe.unitHeader = true
+        let map = probe.mapHeader(header, line: header.first?.line ?? 0)
+        let width = HeaderGrid(rows: header).width
+        // The kind of every column.
+        var kinds = [ColumnKind](repeating: .text, count: width)
+        var ids = [String?](repeating: nil, count: width)
+        let grid = HeaderGrid(rows: header)
+        for i in 0..<width {
+            if i == map.code { kinds[i] = .code; continue }
+            if i == map.name { kinds[i] = .text; continue }
+            if let id = map.columns[i] {
+                ids[i] = id
+                if template.column(id)?.isText == true {
+                    let h = HeaderText.normalize(grid.paths[i].joined())
+                    kinds[i] = (id == "quantity" || h.contains("数量")) ? .number : .text
+                } else {
+                    kinds[i] = .number
+                }
+            }
+        }
+        // Unknown columns among the amounts hold amounts; a text column
+        // between amount columns is printed as a number too (青山 计量单位 `0`).
+        let amountIdx = (0..<width).filter { map.columns[$0] != nil && kinds[$0] == .number && template.column(map.columns[$0]!)?.isText != true }
+        if let firstAmount = amountIdx.first, let lastAmount = amountIdx.last {
+            for i in 0..<width where map.columns[i] == nil && i != map.code && i != map.name && i > firstAmount && i < lastAmount {
+                kinds[i] = .number
+            }
+            for i in 0..<width where kinds[i] == .text && i > firstAmount && i < lastAmount && i != map.name {
+                kinds[i] = .number
+            }
+        }
+        // The code of a 江岸 项目支出 row is its 功能科目 (a text column); rows are keyed by name.
+        unitKeyed = grid.paths.contains { p in
+            let j = HeaderText.normalize(p.joined())
+            return j.contains("单位") && (j.contains("代码") || j.contains("编码"))
+        }
+        let codeColumn = map.code ?? (kinds.indices.first { kinds[$0] == .text && HeaderText.normalize(grid.paths[$0].joined()).contains("编码") })
+        let numberColumns = kinds.indices.filter { kinds[$0] == .number }
+        let logical = logicalRows(lines)
+
+        // Column runs (maximal runs of text or number columns, the code column excluded).
+        struct Run { var kind: ColumnKind; var columns: [Int] }
+        var runs: [Run] = []
+        for i in 0..<width where i != codeColumn {
+            let k: ColumnKind = kinds[i] == .number ? .number : .text
+            if let last = runs.last, last.kind == k { runs[runs.count - 1].columns.append(i) }
+            else { runs.append(Run(kind: k, columns: [i])) }
+        }
+
+        var cells = [[String]](repeating: [String](repeating: "", count: width), count: logical.count)
+        var cellLines = [[Int]](repeating: [Int](repeating: 0, count: width), count: logical.count)
+        var placerRows: [ColumnPlacer.Row] = []
+        var allowed: [[Int]] = []
+        var numberTokens: [[TextToken]] = []
+        var perValues: [[Set<Int>]] = []
+        var provisional: [Row] = []
+
+        for (r, row) in logical.enumerated() {
+            if let code = row.code {
+                let target = row.isTotal ? (map.code ?? map.name ?? codeColumn ?? 0) : (codeColumn ?? map.name ?? 0)
+                cells[r][target] = code.text
+                cellLines[r][target] = code.line
+            }
+            // Token runs.
+            struct TokenRun { var kind: ColumnKind; var tokens: [TextToken] }
+            var tokenRuns: [TokenRun] = []
+            for t in row.tokens {
+                let k: ColumnKind = t.isNumber ? .number : .text
+                if let last = tokenRuns.last, last.kind == k { tokenRuns[tokenRuns.count - 1].tokens.append(t) }
+                else { tokenRuns.append(TokenRun(kind: k, tokens: [t])) }
+            }
+            let kind = rowKind(row)
+            let summary = kind != .line && kind != .project
+            var position = 0
+            var rowNumbers: [TextToken] = []
+            var rowAllowed: [Int] = []
+            var perValue: [Set<Int>] = []
+            var overflowText: [TextToken] = []
+            for (ti, run) in tokenRuns.enumerated() {
+                guard let j = runs[position...].firstIndex(where: { $0.kind == run.kind }) else {
+                    if run.kind == .number { rowNumbers += run.tokens } else { overflowText += run.tokens }
+                    continue
+                }
+                if run.kind == .number {
+                    var span = [j]
+                    var capacity = runs[j].columns.count
+                    var next = j + 1
+                    while capacity < run.tokens.count, let k = runs[next...].firstIndex(where: { $0.kind == .number }) {
+                        span.append(k); capacity += runs[k].columns.count; next = k + 1
+                    }
+                    let spanned = span.flatMap { runs[$0].columns }
+                    rowAllowed += spanned
+                    rowNumbers += run.tokens
+                    perValue += Array(repeating: Set(spanned), count: run.tokens.count)
+                    position = (span.last ?? j) + 1
+                } else {
+                    let isLastRun = ti == tokenRuns.count - 1
+                    // A summary row (合计, 部门, 科室) prints only its name.
+                    let target = summary && (j == runs.firstIndex { $0.kind == .text }) ? [runs[j].columns[0]] : runs[j].columns
+                    // Text printed on the line of the amounts that follow is a
+                    // cell of its own, never the end of a wrapped one.
+                    var starts = Set<Int>()
+                    if ti + 1 < tokenRuns.count, let numberLine = tokenRuns[ti + 1].tokens.first?.line,
+                       let k = run.tokens.firstIndex(where: { $0.line == numberLine }) {
+                        starts.insert(k)
+                    }
+                    let parts = TextCells.partition(run.tokens, cells: target.count, exact: !summary && !isLastRun, starts: starts)
+                    for (c, part) in zip(target, parts) {
+                        cells[r][c] = part.map(\.text).joined()
+                        cellLines[r][c] = part.first?.line ?? 0
+                    }
+                    position = j + 1
+                }
+            }
+            if !overflowText.isEmpty, let nameColumn = map.name ?? kinds.firstIndex(of: .text) {
+                cells[r][nameColumn] += overflowText.map(\.text).joined()
+                diagnostics.append(Diagnostic(.warning, line: overflowText[0].line, table: template.id,
+                    "text \"\(overflowText.map(\.text).joined())\" has no column left in its row; appended to the name"))
+            }
+            if rowAllowed.isEmpty { rowAllowed = numberColumns }
+            if perValue.count != rowNumbers.count { perValue = Array(repeating: Set(rowAllowed), count: rowNumbers.count) }
+            numberTokens.append(rowNumbers)
+            allowed.append(rowAllowed)
+            perValues.append(perValue)
+            let code = row.isTotal ? nil : row.code?.text
+            let level = code.flatMap { Row.level(ofCode: $0) }
+            provisional.append(Row(key: "\(r)", kind: kind, code: kind == .line || (kind == .project && codeColumn != map.code) ? nil : code,
+                                   level: kind == .classification ? level : nil, name: "", line: row.line))
+        }
+
+        // Place the numbers of all rows together (the subtotal tree links them).
+        let tree = RowTree(rows: provisional)
+        let placerColumns = (0..<width).map { i -> ColumnPlacer.Column in
+            // A text column printed as a number (数量) takes amounts last and is in no sum.
+            let isText = ids[i].map { template.column($0)?.isText == true } ?? false
+            return ColumnPlacer.Column(rank: rank(ids[i]) + (isText ? 20_000 : 0),
+                                       isAmount: kinds[i] == .number && ids[i] != nil && !isText)
+        }
+        let placer = ColumnPlacer(columns: placerColumns, rules: rules(for: ids), half: unit.halfLastDigit.fen)
+        for (r, tokens) in numberTokens.enumerated() {
+            var values: [Int64] = []
+            for t in tokens { values.append(try amount(t, column: "amount")) }
+            placerRows.append(ColumnPlacer.Row(values: values, parent: tree.parent[r], allowed: allowed[r], allowedPerValue: perValues[r]))
+        }
+        let outcome = placer.place(placerRows, tree: template.tree)
+        report(outcome, lines: logical.map(\.line), total: logical.count)
+
+        var result: [GridRow] = []
+        for (r, row) in logical.enumerated() {
+            var rowCells = cells[r], rowLines = cellLines[r]
+            for (t, c) in zip(numberTokens[r], outcome.placement[r]) {
+                if c < width {
+                    rowCells[c] = t.text
+                    rowLines[c] = t.line
+                } else {
+                    rowCells.append(t.text)
+                    rowLines.append(t.line)
+                }
+            }
+            if outcome.placement[r].count < numberTokens[r].count {
+                for t in numberTokens[r].dropFirst(outcome.placement[r].count) { rowCells.append(t.text); rowLines.append(t.line) }
+            }
+            if numberTokens[r].count > allowed[r].count {
+                diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                    "row prints \(numberTokens[r].count) amounts for \(allowed[r].count) columns; the extra ones are kept in unlabeled columns"))
+            }
+            result.append(GridRow(line: row.line, cells: rowCells, cellLines: rowLines))
+        }
+        return result
+    }
+
+    /// Whether 表2 is keyed by 部门（单位）代码 rather than 功能 codes.
+    var unitKeyed = false
+
+    /// What a logical row is, from its code.
+    func rowKind(_ row: LogicalRow) -> RowKind {
+        if row.isTotal { return .total }
+        guard let code = row.code?.text else { return template.rows == .projects ? .project : .line }
+        switch template.rows {
+        case .projects:
+            if TextToken.isProjectCode(code) { return .project }
+            if !code.allSatisfy(\.isASCIIDigitCharacter) { return .project }
+            switch code.count {
+            case ...2: return .category
+            case 3...6: return .unit
+            default: return .project
+            }
+        case .lines:
+            return code.count <= 3 ? (code.count <= 2 ? .category : .unit) : .line
+        case .unitOrFunction:
+            return unitKeyed ? .unit : .classification
+        default:
+            return .classification
+        }
+    }
+
+    // MARK: Panels (表1, 表4)
+
+    struct Label {
+        var text: String
+        var tokens: [TextToken]
+        var numbers: [TextToken] = []
+        var open: Bool
+    }
+
+    static let labelMarker = #"^([一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）]|[0-9]+[、.．]|[0-9]{3}\s|其中)"#
+    static let totalWords = ["本年收入", "本年支出", "收入总计", "支出总计", "合计", "总计", "结转下年", "上年结转", "年终结转"]
+
+    /// Whether a label is complete as printed (a known item or class name),
+    /// so that the next line starts a new label rather than continuing it.
+    func isComplete(_ label: String) -> Bool {
+        var name = PanelReader.stripNumbering(label)
+        if let split = TableReader.splitCode(name) { name = split.name }
+        let n = HeaderText.normalize(name)
+        let items = catalog.items
+        let names = (items.income + items.expenditure + items.threePublic).map { HeaderText.normalize($0.name) }
+        if names.contains(n) { return true }
+        if items.functionClassCode(named: n) != nil { return true }
+        return ["本年收入合计", "本年支出合计", "收入总计", "支出总计", "合计", "总计"].contains(n)
+    }
+
+    /// Labels and the amounts after each, in reading order.
+    func labels(_ lines: [TextLine]) -> [Label] {
+        var result: [Label] = []
+        var previousWasNumber = true
+        for line in lines where !line.isBlank {
+            var tokens = line.tokens
+            // `201 一般公共服务支出`: a class code and its name are one label.
+            var i = 0
+            while i + 1 < tokens.count {
+                if tokens[i].text.count == 3, tokens[i].text.allSatisfy(\.isASCIIDigitCharacter), !tokens[i + 1].isNumber {
+                    tokens[i].text += " " + tokens[i + 1].text
+                    tokens[i].isLast = tokens[i + 1].isLast
+                    tokens.remove(at: i + 1)
+                }
+                i += 1
+            }
+            for t in tokens {
+                if t.isNumber {
+                    if result.isEmpty { result.append(Label(text: "", tokens: [], open: false)) }
+                    result[result.count - 1].numbers.append(t)
+                    result[result.count - 1].open = false
+                    previousWasNumber = true
+                    continue
+                }
+                let marker = t.text.range(of: Self.labelMarker, options: .regularExpression) != nil
+                    || Self.totalWords.contains { HeaderText.normalize(t.text).hasPrefix($0) }
+                if !previousWasNumber, t.index == 0, let last = result.last, last.open, !marker,
+                   last.tokens.last?.isLast == true, !isComplete(last.text) {
+                    result[result.count - 1].text += t.text
+                    result[result.count - 1].tokens.append(t)
+                } else {
+                    result.append(Label(text: t.text, tokens: [t], open: true))
+                }
+                previousWasNumber = false
+            }
+        }
+        return result
+    }
+
+    func panelKinds(_ label: String, panels: [PanelReader.Panel]) -> [Int] {
+        var name = PanelReader.stripNumbering(label)
+        var code: String?
+        if let split = TableReader.splitCode(name) { name = split.name; code = split.code }
+        let items = catalog.items
+        func indices(_ kinds: [PanelReader.PanelKind]) -> [Int] {
+            panels.indices.filter { kinds.contains(panels[$0].kind) }
+        }
+        if let code {
+            return code.hasPrefix("3") ? indices([.economic, .function]) : indices([.function])
+        }
+        if items.functionClassCode(named: name) != nil { return indices([.function]) }
+        if items.incomeItem(name) != nil { return indices([.income]) }
+        if let item = items.expenditureItem(name) {
+            return ["current_total", "total", "carry_forward"].contains(item.id) ? indices([.function, .economic])
+                : indices([.economic, .function])
+        }
+        return Array(panels.indices)
+    }
+
+    mutating func panelRows(_ lines: [TextLine], header: [GridRow]) throws -> [GridRow] {
+        let reader = PanelReader(template: template, items: catalog.items, base: TableReader(template: template, unit: unit, file: file))
+        let panels = reader.panels(header)
+        let width = HeaderGrid(rows: header).width
+        var rows: [(cells: [String], lines: [Int], line: Int)] = []
+        var lastPanel = Int.max
+        var placements: [(row: Int, panel: Int, numbers: [TextToken])] = []
+        for label in labels(lines) {
+            let candidates = label.text.isEmpty ? [0] : panelKinds(label.text, panels: panels)
+            var panel = candidates.first { $0 > lastPanel }
+            if panel == nil || rows.isEmpty {
+                panel = candidates.first ?? 0
+                rows.append((Array(repeating: "", count: width), Array(repeating: 0, count: width), label.tokens.first?.line ?? label.numbers.first?.line ?? 0))
+            }
+            let p = panel!
+            lastPanel = p
+            let r = rows.count - 1
+            rows[r].cells[panels[p].label] = label.text
+            rows[r].lines[panels[p].label] = label.tokens.first?.line ?? 0
+            if !label.numbers.isEmpty { placements.append((r, p, label.numbers)) }
+        }
+        // Amounts within a panel: 合计 / 一般公共预算 / 政府性基金预算 by the column sums.
+        var combined = ColumnPlacer.Outcome(placement: [])
+        var combinedLines: [Int] = []
+        for (r, p, numbers) in placements {
+            let ids = panels[p].columns.map { Optional($0.id) }
+            let placer = ColumnPlacer(columns: ids.map { ColumnPlacer.Column(rank: rank($0), isAmount: true) },
+                                      rules: rules(for: ids), half: unit.halfLastDigit.fen)
+            var values: [Int64] = []
+            for t in numbers { values.append(try amount(t, column: ids.first.flatMap { $0 } ?? "amount")) }
+            let outcome = placer.place([ColumnPlacer.Row(values: values, parent: nil)], tree: false)
+            if !outcome.decided.isEmpty { combined.decided.append(combinedLines.count) }
+            combinedLines.append(numbers[0].line)
+            for (t, c) in zip(numbers, outcome.placement[0]) {
+                if c < panels[p].columns.count {
+                    let index = panels[p].columns[c].index
+                    rows[r].cells[index] = t.text
+                    rows[r].lines[index] = t.line
+                } else {
+                    rows[r].cells.append(t.text)
+                    rows[r].lines.append(t.line)
+                    diagnostics.append(Diagnostic(.warning, line: t.line, table: template.id,
+                        "\"\(t.text)\" is one amount more than its panel has columns"))
+                }
+            }
+        }
+        report(combined, lines: combinedLines, total: combinedLines.count)
+        return rows.map { GridRow(line: $0.line, cells: $0.cells, cellLines: $0.lines) }
+    }
+
+    // MARK: 表7
+
+    mutating func threePublicRows(_ lines: [TextLine], columns: [HeaderReconstruction.Column]) throws -> [GridRow] {
+        let itemColumns = columns.filter { classify($0.path)?.hasPrefix("item:") == true }
+        if itemColumns.count >= 3 {
+            // The whole table as one row of columns (青山): amounts in header order.
+            let numbers = lines.flatMap(\.tokens).filter(\.isNumber)
+            guard let first = numbers.first else { return [] }
+            if numbers.count != columns.count {
+                diagnostics.append(Diagnostic(.warning, line: first.line, table: template.id,
+                    "\(numbers.count) amounts for \(columns.count) items; read in order"))
+            }
+            return [GridRow(line: first.line, cells: numbers.map(\.text), cellLines: numbers.map(\.line))]
+        }
+        let width = columns.count
+        let amountIndex = columns.indices.first { classify(columns[$0].path) == "amount" } ?? min(1, width - 1)
+        return labels(lines).filter { !$0.text.isEmpty || !$0.numbers.isEmpty }.map { label in
+            var cells = [String](repeating: "", count: max(width, 2))
+            var cellLines = [Int](repeating: 0, count: cells.count)
+            cells[0] = label.text
+            cellLines[0] = label.tokens.first?.line ?? 0
+            for (k, t) in label.numbers.enumerated() {
+                let c = amountIndex + k
+                if c < cells.count { cells[c] = t.text; cellLines[c] = t.line } else { cells.append(t.text); cellLines.append(t.line) }
+            }
+            return GridRow(line: label.tokens.first?.line ?? label.numbers.first?.line ?? 0, cells: cells, cellLines: cellLines)
+        }
+    }
+}
+
+/// Splits the text fragments of a row into cells.
+///
+/// Fragments printed on one line are separate cells. A cell wrapped over
+/// lines has full lines of one width and a last line no wider; so among the
+/// ways to cut the fragments into cells, the one with the fewest breaches of
+/// that rule wins, then the one whose cells have the most even line counts.
+enum TextCells {
+    /// `cells` groups of `tokens` (fewer when there are fewer tokens); with
+    /// `exact` false, fewer cells are allowed and preferred when they fit.
+    static func partition(_ tokens: [TextToken], cells: Int, exact: Bool, starts: Set<Int> = []) -> [[TextToken]] {
+        let m = tokens.count
+        guard m > 0, cells > 0 else { return [] }
+        if cells == 1 { return [tokens] }
+        // hard[i]: a cell starts at token i. Only a cell printed alone on its
+        // lines wraps: a token sharing its line with another is a cell of its own.
+        func alone(_ t: TextToken) -> Bool { t.index == 0 && t.isLast }
+        let hard = (0..<m).map { i in
+            i > 0 && (tokens[i].line == tokens[i - 1].line || starts.contains(i) || !alone(tokens[i]) || !alone(tokens[i - 1]))
+        }
+        func violations(_ a: Int, _ b: Int) -> Int {
+            // tokens[a..<b] as one cell
+            if (a + 1..<b).contains(where: { hard[$0] }) { return 1_000 }
+            let w0 = tokens[a].width
+            var v = 0
+            if b - a > 1 {
+                for i in (a + 1)..<(b - 1) where abs(tokens[i].width - w0) > 1.01 { v += 1 }
+                if tokens[b - 1].width > w0 + 0.51 { v += 1 }
+            }
+            return v
+        }
+        let maxCells = min(cells, m)
+        // best[c][b]: (cost, balance) cutting tokens[0..<b] into c cells.
+        typealias Cost = (v: Int, balance: Int)
+        var best = [[Cost?]](repeating: [Cost?](repeating: nil, count: m + 1), count: maxCells + 1)
+        var from = [[Int]](repeating: [Int](repeating: -1, count: m + 1), count: maxCells + 1)
+        best[0][0] = (0, 0)
+        for c in 1...maxCells {
+            for b in c...m {
+                for a in (c - 1)..<b {
+                    guard let prev = best[c - 1][a] else { continue }
+                    let v = violations(a, b)
+                    guard v < 1_000 else { continue }
+                    let cand: Cost = (prev.v + v, prev.balance + (b - a) * (b - a))
+                    if let cur = best[c][b], (cur.v, cur.balance) <= (cand.v, cand.balance) { continue }
+                    best[c][b] = cand
+                    from[c][b] = a
+                }
+            }
+        }
+        var chosen: Int?
+        if exact { chosen = best[maxCells][m] != nil ? maxCells : nil }
+        if chosen == nil {
+            // Fewest cells whose breaches are fewest.
+            var bestCost = Int.max
+            for c in 1...maxCells {
+                guard let cost = best[c][m] else { continue }
+                let total = cost.v * 10 + c
+                if total < bestCost { bestCost = total; chosen = c }
+            }
+        }
+        guard var c = chosen else {
+            // Only when hard cuts outnumber the cells: one token per cell, the rest in the last.
+            var parts = tokens.prefix(cells - 1).map { [$0] }
+            parts.append(Array(tokens.dropFirst(cells - 1)))
+            return parts
+        }
+        var parts: [[TextToken]] = []
+        var b = m
+        while c > 0 {
+            let a = from[c][b]
+            parts.append(Array(tokens[a..<b]))
+            b = a
+            c -= 1
+        }
+        return parts.reversed()
+    }
+}
