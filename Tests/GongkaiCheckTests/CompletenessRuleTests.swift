@@ -19,9 +19,15 @@ struct CompletenessRuleTests {
 
     @Test("notes are not discrepancies: a document that only leaves tables out passes")
     func notes() throws {
-        let report = Checker().check(try Samples.document("002"))
-        #expect(!report.hasDiscrepancies)
-        #expect(report.reconciliation.isEmpty)
+        // 002 without its form (whose money does not add up, see SampleFindingsTests).
+        var doc = try Samples.document("002")
+        var forms = doc.table(13)
+        forms.forms = []
+        doc.setTable(forms)
+        let report = Checker().check(doc)
+        let hasDiscrepancies = report.hasDiscrepancies
+        #expect(!hasDiscrepancies)
+        #expect(report.reconciliation.map(\.message) == [])
         #expect(report.notes.count == 12)
     }
 
