@@ -8,7 +8,7 @@ import GongkaiTestSupport
 /// Re-record on purpose only: `GONGKAI_RECORD=1 swift test --filter GoldenTests`.
 @Suite("Golden models")
 struct GoldenTests {
-    @Test("the model JSON of a sample equals its golden", arguments: ["000", "001", "002"])
+    @Test("the model JSON of a sample equals its golden", arguments: ["000", "001", "002", "003", "004"])
     func golden(prefix: String) throws {
         let doc = try Samples.document(prefix)
         var data = try ModelJSON.encode(doc)
