@@ -1,20 +1,14 @@
-import Foundation
 import Testing
 import GongkaiCheck
 import GongkaiModel
 
 /// 003 and 004, the PDF-text samples, by their audits (Tests/Fixtures/audit/
-/// 003.md, 004.md §4).
-///
-/// The layout parser that reads them is being written. These tests run when
-/// the sample parses and `GONGKAI_LAYOUT_SAMPLES=1` is set: a parser that
-/// misplaces a column makes the tables disagree, and check says where. Once
-/// they pass, drop the variable from `ready`.
+/// 003.md, 004.md §4). They run when the sample parses (the layout parser
+/// reads both since 7fb3be4); a parser that misplaces a column makes the
+/// tables disagree, and these tests say where.
 @Suite("the PDF-layout samples 003 and 004: their audited inconsistencies, and no other finding")
 struct LayoutSampleFindingsTests {
-    static func ready(_ prefix: String) -> Bool {
-        ProcessInfo.processInfo.environment["GONGKAI_LAYOUT_SAMPLES"] == "1" && Samples.parses(prefix)
-    }
+    static func ready(_ prefix: String) -> Bool { Samples.parses(prefix) }
 
     @Test("003: every table reconciles to the 分; only the 整体 form's 2022/2023 合计 are 0.01 off (audit 003 #2, #3)",
           .enabled(if: ready("003")))
