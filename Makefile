@@ -40,26 +40,25 @@ outputs: build
 test: build
 	$(SWIFT) test $(BUILD_FLAGS)
 
-# Fuzzing with libFuzzer: the text parser and the workbook reader, seeded with
-# the samples and converted workbooks. Crashes land in Tests/Fixtures/fuzz/,
-# where the tests replay them. FUZZ_RUNS executions per target.
+# Fuzzing with libFuzzer: the text parser and the workbook reader, seeded
+# with pieces of the samples and small workbooks (Tests/Fixtures/fuzz-seeds).
+# Crashes land in Tests/Fixtures/fuzz/, which the tests replay.
+# FUZZ_RUNS executions per target.
 FUZZ_RUNS  ?= 1000000
 FUZZ_BUILD := .build-fuzz
 FUZZ_OBJ    = $(FUZZ_BUILD)/release
-FUZZ_FLAGS := -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_FLAGS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 fuzz: setup
 	$(SWIFT) build --scratch-path $(FUZZ_BUILD) -c release -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING --target gongkai-fuzz
 	@# SwiftPM gives executables their own main; libFuzzer brings one, so link by hand.
 	$(SWIFT)c -sanitize=fuzzer -emit-executable -o $(FUZZ_BUILD)/gongkai-fuzz \
-	  $$(ls $(FUZZ_OBJ)/{GongkaiModel,GongkaiTemplates,GongkaiParse,GongkaiXLSX,GongkaiConvert,ZIPFoundation,gongkai_fuzz}.build/*.o) \
+	  $$(ls $(FUZZ_OBJ)/{GongkaiModel,GongkaiTemplates,GongkaiParse,GongkaiXLSX,GongkaiConvert,GongkaiCheck,ZIPFoundation,gongkai_fuzz}.build/*.o) \
 	  -lxlsxwriter -lz
 	mkdir -p $(FUZZ_BUILD)/corpus/parse $(FUZZ_BUILD)/corpus/xlsx Tests/Fixtures/fuzz
-	cp Tests/Fixtures/samples/*.txt $(FUZZ_BUILD)/corpus/parse/
-	cp Outputs/*.xlsx $(FUZZ_BUILD)/corpus/xlsx/
-	GONGKAI_FUZZ_TARGET=parse $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -runs=$(FUZZ_RUNS) \
-	  -artifact_prefix=Tests/Fixtures/fuzz/parse- $(FUZZ_BUILD)/corpus/parse
-	GONGKAI_FUZZ_TARGET=xlsx $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -runs=$(FUZZ_RUNS) \
-	  -artifact_prefix=Tests/Fixtures/fuzz/xlsx- $(FUZZ_BUILD)/corpus/xlsx
+	GONGKAI_FUZZ_TARGET=parse $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=4096 -runs=$(FUZZ_RUNS) \
+	  -artifact_prefix=Tests/Fixtures/fuzz/parse- $(FUZZ_BUILD)/corpus/parse Tests/Fixtures/fuzz-seeds/parse
+	GONGKAI_FUZZ_TARGET=xlsx $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=16384 -runs=$(FUZZ_RUNS) \
+	  -artifact_prefix=Tests/Fixtures/fuzz/xlsx- $(FUZZ_BUILD)/corpus/xlsx Tests/Fixtures/fuzz-seeds/xlsx
 
 clean:
 	rm -rf .build

@@ -63,7 +63,14 @@ struct TextRegionBuilder {
            first.tokens.allSatisfy({ ["收入", "支出"].contains(HeaderText.normalize($0.text)) || HeaderText.normalize($0.text) == "收入支出" }) {
             lines.removeFirst()
         }
-        var reconstruction = HeaderReconstruction(classify: classify)
+        // The beam search asks about the same header paths again and again.
+        let memo = ClassifyMemo()
+        var reconstruction = HeaderReconstruction(classify: { path in
+            if let hit = memo.results[path] { return hit }
+            let id = classify(path)
+            memo.results[path] = .some(id)
+            return id
+        })
         let template = self.template
         reconstruction.isText = { id in template.column(id)?.isText == true }
         reconstruction.headerLevels = { id in template.column(id)?.header.count }
@@ -661,4 +668,10 @@ enum TextCells {
         }
         return parts.reversed()
     }
+}
+
+/// Answers of `classify` for one header: the beam search of
+/// HeaderReconstruction asks about the same paths many times over.
+final class ClassifyMemo {
+    var results: [[String]: String?] = [:]
 }
