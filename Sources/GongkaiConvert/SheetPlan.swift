@@ -45,6 +45,10 @@ struct SheetPlan {
     var freezeColumn = 0
     /// Rows after which a page should break (表13 forms).
     var pageBreaks: [Int] = []
+    /// Merged body cells (表13 forms): written over the body cells they cover.
+    var bodyMerges: [(range: CellRange, text: String, style: CellStyle)] = []
+    /// Heights of body rows whose wrapped text would not fit (sheet row → points).
+    var rowHeights: [Int: Double] = [:]
 
     /// Title, info line, then the header.
     var bodyStart: Int { 2 + headerDepth }

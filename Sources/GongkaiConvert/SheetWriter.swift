@@ -44,6 +44,8 @@ struct SheetWriter {
                 }
             }
         }
+        for m in plan.bodyMerges { try sheet.mergeRange(m.range, text: m.text, style: m.style) }
+        for (r, height) in plan.rowHeights.sorted(by: { $0.key < $1.key }) { try sheet.setRowHeight(height, row: r) }
         var row = plan.bodyStart + plan.body.count
         for note in plan.notes where !note.isEmpty {
             try mergeOrWrite(sheet, row: row, from: 0, to: last, note, Styles.note)

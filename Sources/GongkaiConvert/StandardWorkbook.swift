@@ -96,7 +96,7 @@ public enum StandardWorkbook {
             switch template.rows {
             case .items: return planner.planPanels(table, template, mismatches: &mismatches)
             case .threePublic: return planner.planThreePublic(table, template, mismatches: &mismatches)
-            case .forms: return planner.planText(table, template)
+            case .forms: return planner.planForms(table, template, mismatches: &mismatches)
             default: return planner.planCodeTable(table, template, mismatches: &mismatches)
             }
         }

@@ -258,9 +258,10 @@ public struct Indicator: Hashable, Sendable {
     }
 
     /// The key that matches this indicator across documents: term and the
-    /// three levels, compared without spaces or width differences.
+    /// three levels, compared without spaces or width differences (and a
+    /// level without its printed code: `01 产出数量` is `产出数量`).
     public var matchKey: IndicatorKey {
-        IndicatorKey(term: term, level1: FormText.matchable(level1), level2: FormText.matchable(level2),
+        IndicatorKey(term: term, level1: FormText.matchableLevel(level1), level2: FormText.matchableLevel(level2),
                      name: FormText.matchable(name))
     }
 }
@@ -362,5 +363,11 @@ public enum FormText {
             }
         }
         return String(out)
+    }
+
+    /// A level (一级 / 二级) for matching: `matchable`, without a leading
+    /// code such as `01` or `02.`.
+    public static func matchableLevel(_ text: String) -> String {
+        matchable(text).replacingOccurrences(of: #"^[0-9]{1,2}[.、]?"#, with: "", options: .regularExpression)
     }
 }

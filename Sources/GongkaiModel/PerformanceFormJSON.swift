@@ -25,6 +25,8 @@ struct FormJSON: Codable {
         var amounts: [String: String]?
         var published: [String: String]?
         var line: Int?
+        /// Source lines of cells printed away from their row (re-attached).
+        var cellLines: [String: Int]?
     }
     struct Grid: Codable {
         var key: String
@@ -80,7 +82,8 @@ struct FormJSON: Codable {
                  rows: g.rows.map { r in
                      GridRow(key: r.key, group: r.group, label: r.label, cells: r.cells,
                              amounts: r.amounts.isEmpty ? nil : r.amounts.mapValues(\.amount.yuanString),
-                             published: r.amounts.isEmpty ? nil : r.amounts.mapValues(\.text), line: r.line)
+                             published: r.amounts.isEmpty ? nil : r.amounts.mapValues(\.text), line: r.line,
+                             cellLines: r.amounts.compactMapValues(\.line).isEmpty ? nil : r.amounts.compactMapValues(\.line))
                  })
         }
         goals = f.goals.isEmpty ? nil : f.goals.map { Goal(term: $0.term, label: $0.label, text: $0.text, line: $0.line) }
@@ -116,8 +119,10 @@ struct FormJSON: Codable {
                      rows: try g.rows.map { r in
                          var amounts: [String: Figure] = [:]
                          for (column, yuan) in r.amounts ?? [:] {
-                             amounts[column] = try figure(yuan, published: r.published?[column] ?? r.cells[column],
-                                                          at: "grid \(g.key) row \(r.label) column \(column)")
+                             var f = try figure(yuan, published: r.published?[column] ?? r.cells[column],
+                                                at: "grid \(g.key) row \(r.label) column \(column)")
+                             f.line = r.cellLines?[column]
+                             amounts[column] = f
                          }
                          return FormGridRow(key: r.key, group: r.group, label: r.label, cells: r.cells, amounts: amounts, line: r.line)
                      })

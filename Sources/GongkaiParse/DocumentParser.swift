@@ -154,6 +154,7 @@ public struct DocumentParser: Sendable {
                 ... max(table.lines?.upperBound ?? region.last, region.last)
             doc.setTable(table)
         }
+        FormReader.readForms(into: &doc, covered: &covered)
         doc.narrative = (1...max(1, source.count)).compactMap { n -> SourceText? in
             guard n <= source.count, !covered.contains(n) else { return nil }
             let text = source[n].trimmingCharacters(in: .whitespaces)
