@@ -98,7 +98,7 @@ struct SheetWriter {
             try sheet.writeString(f.table.map { "表\($0)" } ?? "", row: r, column: 0, style: Styles.text)
             try sheet.writeString(f.row ?? "", row: r, column: 1, style: Styles.code)
             try sheet.writeString(f.column ?? "", row: r, column: 2, style: Styles.text)
-            try sheet.writeString(f.severity == "rounding" ? "尾差" : f.severity == "discrepancy" ? "不一致" : f.severity,
+            try sheet.writeString(f.severity == "rounding" ? "尾差" : f.severity == "discrepancy" ? "不一致" : f.severity == "note" ? "未公开" : f.severity,
                                   row: r, column: 3, style: Styles.text)
             for (c, a) in [(4, f.published), (5, f.expected)] {
                 if let a { try sheet.writeNumber(a.double(in: unit), row: r, column: c, style: Styles.amount()) }
