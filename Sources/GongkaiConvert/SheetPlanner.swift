@@ -1,3 +1,4 @@
+import GongkaiCheck
 import GongkaiModel
 import GongkaiXLSX
 
@@ -266,18 +267,14 @@ struct SheetPlanner {
             }
             plan.body.append(out)
         }
-        // Item sums of the panels.
+        // The panel's sums are the checker's (PanelRule), so the workbook's
+        // formulas and `gongkai check` never disagree.
         let keys = Set(rows.map(\.key))
-        func present(_ ks: [String]) -> [String] { ks.filter { keys.contains($0) } }
         var sums: [String: [String]] = [:]
-        sums["income.current_total"] = incomeRows.map(\.key).filter { !isTotal($0) }
-        let carry = incomeRows.map(\.key).filter { $0.hasPrefix("income.carryover.") }
-        if !carry.isEmpty { sums["income.carryover"] = carry }
-        sums["income.total"] = present(["income.current_total", "income.reserve_fund", "income.carryover"])
-        sums["expenditure.current_total"] = functionRows.map(\.key).filter { $0.hasPrefix("function.") }
-        sums["expenditure.total"] = present(["expenditure.current_total", "expenditure.carry_forward"])
-        sums["economic.current_total"] = economicRows.map(\.key).filter { !isTotal($0) }
-        sums["economic.total"] = present(["economic.current_total", "economic.carry_forward"])
+        for identity in PanelRule.identities(in: table) {
+            let parts = identity.addends.filter { keys.contains($0) }
+            if !parts.isEmpty { sums[identity.sum] = parts }
+        }
         let resolved = Self.resolve(cells: cells, positions: plan.positions) { key in
             guard let parts = sums[key.row], !parts.isEmpty else { return nil }
             return parts.map { SheetPlan.Key(row: $0, column: key.column) }

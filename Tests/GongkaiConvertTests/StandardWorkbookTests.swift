@@ -187,3 +187,20 @@ struct StandardWorkbookTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["in.xlsx"])
     }
 }
+
+@Suite("Standardized workbook of a consistent document")
+struct ConsistentWorkbookTests {
+    @Test("003 (江岸 2024) agrees with itself: no subtotal of 表1–表12 is highlighted, the panels' formulas are the checker's sums")
+    func noMismatch() throws {
+        let (_, url) = try Converted.sample("003")
+        let book = try WorkbookReader().read(contentsOf: url)
+        for sheet in book.sheets.prefix(12) {
+            #expect(sheet.comments.isEmpty, "\(sheet.name) has \(sheet.comments.count) comments")
+        }
+        // 表1 本年收入合计 sums the income sources only (一、财政拨款收入 is itself a subtotal).
+        let t1 = try #require(book.sheet(named: "表1 收支总表"))
+        let total = try #require(t1.cells.first { $0.value == "本年收入合计" })
+        let cell = try #require(t1.cell(at: CellReference(row: total.reference.row, column: 1)))
+        #expect(cell.numericValue == 1033.9)
+    }
+}

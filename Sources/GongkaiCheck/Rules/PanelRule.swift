@@ -59,6 +59,31 @@ public struct PanelRule: Rule {
     static let incomeSources = ["gpb", "fund", "soe", "special_account", "business", "business_operating",
                                 "higher_subsidy", "affiliate", "other", "unit_funds"].map { "income." + $0 }
 
+    /// The sums of a panel table (表1, 表4): which item is the sum of which,
+    /// as this rule checks them. The converter writes the same sums as
+    /// formulas, so the workbook and `check` never disagree.
+    public static func identities(in table: Table) -> [(sum: String, addends: [String], label: String)] {
+        func keys(prefix: String, where ok: (String) -> Bool) -> [String] {
+            table.rows.map(\.key).filter { $0.hasPrefix(prefix) && ok(String($0.dropFirst(prefix.count))) }
+        }
+        let isCode: (String) -> Bool = { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        let carryParts = keys(prefix: "income.carryover.") { _ in true }
+        return [
+            ("income.current_total", Self.incomeSources, "Σ收入项"),
+            ("income.carryover", carryParts, "Σ上年结转"),
+            ("income.total", ["income.current_total", "income.reserve_fund"]
+                + (table.row("income.carryover") != nil ? ["income.carryover"] : carryParts),
+             "本年收入合计 + 事业基金 + 上年结转"),
+            ("expenditure.current_total", keys(prefix: "function.", where: isCode), "Σ功能分类"),
+            ("expenditure.total", ["expenditure.current_total", "expenditure.carry_forward"], "本年支出合计 + 结转下年"),
+            ("economic.current_total", keys(prefix: "economic.", where: isCode), "Σ经济分类"),
+            // The economic panel shares the 结转下年 line with the function panel when it has none of its own.
+            ("economic.total", ["economic.current_total",
+                                table.row("economic.carry_forward") != nil ? "economic.carry_forward" : "expenditure.carry_forward"],
+             "本年支出合计 + 结转下年"),
+        ]
+    }
+
     public init() {}
 
     public func check(_ document: Document) -> [Finding] {
@@ -67,25 +92,7 @@ public struct PanelRule: Rule {
             let table = document.table(id)
             guard table.status == .disclosed else { continue }
             let unit = document.sourceUnit
-            func keys(prefix: String, where ok: (String) -> Bool) -> [String] {
-                table.rows.map(\.key).filter { $0.hasPrefix(prefix) && ok(String($0.dropFirst(prefix.count))) }
-            }
-            let isCode: (String) -> Bool = { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
-            let carryParts = keys(prefix: "income.carryover.") { _ in true }
-            var identities: [(sum: String, addends: [String], label: String)] = [
-                ("income.current_total", Self.incomeSources, "Σ收入项"),
-                ("income.carryover", carryParts, "Σ上年结转"),
-                ("income.total", ["income.current_total", "income.reserve_fund"]
-                    + (table.row("income.carryover") != nil ? ["income.carryover"] : carryParts),
-                 "本年收入合计 + 事业基金 + 上年结转"),
-                ("expenditure.current_total", keys(prefix: "function.", where: isCode), "Σ功能分类"),
-                ("expenditure.total", ["expenditure.current_total", "expenditure.carry_forward"], "本年支出合计 + 结转下年"),
-                ("economic.current_total", keys(prefix: "economic.", where: isCode), "Σ经济分类"),
-                // The economic panel shares the 结转下年 line with the function panel when it has none of its own.
-                ("economic.total", ["economic.current_total",
-                                    table.row("economic.carry_forward") != nil ? "economic.carry_forward" : "expenditure.carry_forward"],
-                 "本年支出合计 + 结转下年"),
-            ]
+            var identities = Self.identities(in: table)
             identities = identities.filter { !$0.addends.isEmpty }
             for identity in identities {
                 guard let row = table.row(identity.sum) else { continue }
