@@ -109,6 +109,18 @@ public struct DocumentDiff: Sendable {
         }
     }
 
+    /// For a cell change whose blank side comes from a table that does not
+    /// publish that column at all (江岸 prints no 本年收入小计), that side:
+    /// `"A"` or `"B"`. Such a cell is a difference of layout more than of money.
+    public func unpublishedSide(_ change: Change) -> String? {
+        guard case .amount(let column, let x, let y) = change.detail, let table = change.table, (x == nil) != (y == nil) else {
+            return nil
+        }
+        let side = x == nil ? a.table(table) : b.table(table)
+        guard !side.columns.isEmpty, !side.columns.contains(column) else { return nil }
+        return x == nil ? "A" : "B"
+    }
+
     /// How many changes of each kind.
     public var counts: [Change.Kind: Int] {
         var out: [Change.Kind: Int] = [:]

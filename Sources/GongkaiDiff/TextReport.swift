@@ -53,6 +53,7 @@ public enum TextReport {
             out += "\n\(Labels.table(table))（\(changes.count) 处）\n"
             var cells: [[String]] = []
             var blankZero: [String] = []
+            var unpublished: [String] = []
             var rows: [String] = []
             for c in changes {
                 let row = Labels.row(c)
@@ -60,6 +61,10 @@ public enum TextReport {
                 case .amount(let column, let x, let y):
                     if c.delta == .zero {
                         blankZero.append("\(row)·\(Labels.column(column, table: table))")
+                        continue
+                    }
+                    if let side = diff.unpublishedSide(c) {
+                        unpublished.append("\(row)·\(Labels.column(column, table: table))（\(side) 未公开此列）")
                         continue
                     }
                     cells.append(["    " + row, Labels.column(column, table: table),
@@ -87,6 +92,10 @@ public enum TextReport {
             }
             if !rows.isEmpty {
                 out += "  行的变动 \(rows.count) 处：\n" + rows.map { $0 + "\n" }.joined()
+            }
+            if !unpublished.isEmpty {
+                let shown = unpublished.prefix(6).joined(separator: "，") + (unpublished.count > 6 ? " 等" : "")
+                out += "  另有 \(unpublished.count) 个单元格所在的列只有一方公开：\(shown)\n"
             }
             if !blankZero.isEmpty {
                 let shown = blankZero.prefix(6).joined(separator: "，") + (blankZero.count > 6 ? " 等" : "")

@@ -254,7 +254,8 @@ public enum XLSXReport {
             for c in changes {
                 switch c.detail {
                 case .amount(let column, let a, let b):
-                    try line(table, c, column: column, kind: c.delta == .zero ? "空白↔0.00" : "数值变动", a: a, b: b, fill: nil)
+                    let kind = c.delta == .zero ? "空白↔0.00" : diff.unpublishedSide(c).map { "\($0) 未公开此列" } ?? "数值变动"
+                    try line(table, c, column: column, kind: kind, a: a, b: b, fill: nil)
                 case .added(let values, _):
                     for column in order.filter({ values[$0] != nil }) + values.keys.filter({ !order.contains($0) }).sorted() {
                         try line(table, c, column: column, kind: "新增行", a: nil, b: values[column], fill: addedFill)
@@ -335,7 +336,9 @@ public enum XLSXReport {
                 var comment = "\(sa)：" + (a.map { $0.formatted(in: unit) } ?? "空白（未填）")
                 if let d = c.delta { comment += "\n变动：" + d.signed(in: unit) + (c.percent.map { "（\($0.signed)）" } ?? "") }
                 if b == nil { comment += "\nB 此格空白" }
-                marks[.init(row: row, column: column)] = .init(fill: changedFill, comment: comment + "（\(unit.rawValue)）")
+                comment += "（\(unit.rawValue)）"
+                if diff.unpublishedSide(c) == "A" { comment = "\(sa) 的表没有此列" }
+                marks[.init(row: row, column: column)] = .init(fill: changedFill, comment: comment)
             case .added(let values, _):
                 marks[.init(row: row, column: nil)] = .init(fill: addedFill, comment: "新增：\(sa) 中没有此行")
                 for column in values.keys { marks[.init(row: row, column: column)] = .init(fill: addedFill) }

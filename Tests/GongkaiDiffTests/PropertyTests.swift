@@ -103,7 +103,7 @@ struct PropertyTests {
         return (doc, expected)
     }
 
-    @Test("random edits of the samples, 40 seeds each", arguments: ["000", "001"])
+    @Test("random edits of the samples, 40 seeds each", arguments: ["000", "001", "003", "004"])
     func randomEdits(prefix: String) throws {
         let original = try Samples.document(prefix)
         for seed in UInt64(1)...40 {

@@ -161,6 +161,21 @@ struct ReportTests {
         #expect(book.sheet(named: "变动明细")?["F3"]?.numericValue == 1_580_000)
     }
 
+    @Test("text: a column only one side publishes is named as such, not as a −100% change")
+    func unpublishedColumn() throws {
+        let a = Make.document(table: 3, [Make.row("206", "科学技术支出", ["total": "5.00", "basic": "5.00"])], columns: ["total", "basic"])
+        let b = Make.document(table: 3, [Make.row("206", "科学技术支出", ["total": "5.00"])], columns: ["total"])
+        let diff = try DocumentDiff(a, b)
+        #expect(diff.changes.count == 1)
+        #expect(diff.unpublishedSide(diff.changes[0]) == "B")
+        let text = TextReport.render(diff)
+        #expect(text.contains("另有 1 个单元格所在的列只有一方公开：206 科学技术支出·基本支出（B 未公开此列）"))
+        #expect(!text.contains("-100.00%"))
+        // A blank cell in a column B does publish is an ordinary change.
+        let c = Make.document(table: 3, [Make.row("206", "科学技术支出", ["total": "5.00"])], columns: ["total", "basic"])
+        #expect(try DocumentDiff(a, c).changes.map { try DocumentDiff(a, c).unpublishedSide($0) } == [nil])
+    }
+
     @Test("column labels come from the catalog's Chinese headers")
     func labels() {
         #expect(Labels.column("current.gpb", table: 2) == "本年收入·一般公共预算")

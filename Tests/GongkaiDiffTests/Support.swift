@@ -9,7 +9,7 @@ enum Samples {
     private static let lock = NSLock()
 
     /// The samples the diff is tested on (those that parse completely).
-    static let all = ["000", "001", "002"]
+    static let all = ["000", "001", "002", "003", "004"]
 
     static func document(_ prefix: String) throws -> Document {
         lock.lock(); defer { lock.unlock() }
