@@ -9,7 +9,7 @@ import GongkaiTestSupport
 @Suite("LibreOffice recalculates the converted samples", .enabled(if: LibreOffice.binary != nil, "soffice is not installed (make test installs libreoffice-calc-nogui)"))
 struct RecalculationTests {
     @Test("recalculated cells equal the published figures where the source is consistent, and the sums of the published leaves where it is not",
-          arguments: ["000", "001"])
+          arguments: ["000", "001", "002", "003", "004"])
     func recalculated(prefix: String) throws {
         let (doc, url) = try Converted.sample(prefix)
         let sheets = try LibreOffice.recalculate(url)
@@ -37,7 +37,9 @@ struct RecalculationTests {
                 }
             }
         }
-        #expect(checked > 100 && formulas > 20)
+        // 002 publishes only a performance form: no amount tables to recalculate.
+        #expect(prefix == "002" ? checked == 0 : checked > 100 && formulas > 20)
+        guard prefix == "000" || prefix == "001" else { return }
         // Where the source is consistent, recalculation gives back the published figure.
         let t3 = try #require(sheets["表3 支出总表"])
         // Row 4 (index 3) is 合计. 001 prints 206 0.01 too high, but the formulas sum the leaves: 20730.23.
