@@ -47,6 +47,10 @@ public enum TextReport {
             }
         }
 
+        if diff.a.table(13).status != .absent || diff.b.table(13).status != .absent {
+            out += "  （表13 绩效目标表只比较是否公开，不比较表内内容。）\n"
+        }
+
         // By table: amounts first (largest first), then rows, then cells
         // that only went from blank to 0.00 or back (no money moved).
         for (table, changes) in grouped(diff) {

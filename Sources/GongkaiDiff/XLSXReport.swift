@@ -174,7 +174,9 @@ public enum XLSXReport {
             try sheet.writeString(Labels.status(x), row: r, column: 1, style: text)
             try sheet.writeString(Labels.status(y), row: r, column: 2, style: x == y ? text : CellStyle(fontName: font, fontSize: 10, fillColor: changedFill, border: .thin, horizontalAlignment: .left, verticalAlignment: .center))
             let n = perTable[template.id] ?? 0
-            if n == 0 { try sheet.writeString("—", row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right)) }
+            if template.rows == .forms, x != .absent || y != .absent, n == 0 {
+                try sheet.writeString("内容未比较", row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right))
+            } else if n == 0 { try sheet.writeString("—", row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right)) }
             else { try sheet.writeNumber(Double(n), row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right)) }
             r += 1
         }
