@@ -105,7 +105,7 @@ struct FormLayout {
     /// (merged cells never grow by themselves).
     mutating func need(_ text: String, rows: ClosedRange<Int>, from: Int, to: Int, bold: Bool = false, fontSize: Double = 10) {
         guard !text.isEmpty else { return }
-        let width = Self.widths[from...to].reduce(0, +) - 0.5
+        let width = Self.widths[from...to].reduce(0, +)
         let lines = Self.lineCount(text, width: width * 10 / fontSize * (bold ? 0.92 : 1))
         let lineHeight = fontSize * 1.38
         let total = Double(lines) * lineHeight + 5
@@ -119,7 +119,7 @@ struct FormLayout {
         var total = 0
         for paragraph in text.components(separatedBy: "\n") {
             var units = 0.0
-            for ch in paragraph { units += ch.unicodeScalars.first.map { $0.value > 0x2E7F ? 1.9 : 1.0 } ?? 1 }
+            for ch in paragraph { units += ch.unicodeScalars.first.map { $0.value > 0x2E7F ? 1.8 : 1.0 } ?? 1 }
             total += max(1, Int((units / max(4, width)).rounded(.up)))
         }
         return total
@@ -205,7 +205,11 @@ struct FormLayout {
     }
 
     mutating func longField(_ f: FormField) {
-        let paragraphs = f.text.components(separatedBy: "\n").filter { !$0.isEmpty }
+        var paragraphs = f.text.components(separatedBy: "\n").filter { !$0.isEmpty }
+        // A small table printed as text lines (项目支出明细测算 of a PDF): kept together, a page-sized chunk per row.
+        if [FormField.Key.details, FormField.Key.purchases, FormField.Key.budgetChange].contains(f.key ?? "") {
+            paragraphs = stride(from: 0, to: paragraphs.count, by: 18).map { paragraphs[$0..<min($0 + 18, paragraphs.count)].joined(separator: "\n") }
+        }
         let first = nextRow
         for p in paragraphs.isEmpty ? [""] : paragraphs {
             put(p, row: newRow(), from: 2, to: Self.columns - 1, Self.longText)

@@ -91,7 +91,11 @@ public struct FormField: Hashable, Sendable {
         public static let date = "date"                  // 填报日期 / 编报时间
         public static let attribute = "attribute"        // 项目属性
         public static let period = "period"              // 项目起止时间
-        public static let category = "category"          // 项目类别
+        public static let category = "category"          // 项目类别 / 支出项目类别
+        public static let address = "address"            // 单位地址
+        public static let postcode = "postcode"          // 邮政编码
+        public static let startYear = "start_year"       // 起始年度
+        public static let endYear = "end_year"           // 终止年度
         public static let totalBudget = "total_budget"   // 项目总预算 / 资金总额
         public static let yearBudget = "year_budget"     // 项目当年预算 / 当年资金总额
         public static let fiscalFunds = "fiscal_funds"   // 其中：财政拨款
@@ -104,6 +108,8 @@ public struct FormField: Hashable, Sendable {
         public static let functions = "functions"        // 部门（单位）职能概述
         public static let organization = "organization"  // 机构设置、编制、人员情况
         public static let tasks = "tasks"                // 年度（主要）工作任务
+        public static let details = "details"            // 项目支出明细测算 (PDF text, line by line)
+        public static let purchases = "purchases"        // 项目采购
     }
 }
 

@@ -105,6 +105,11 @@ enum FormVocabulary {
         ("项目属性", FormField.Key.attribute, false),
         ("项目起止时间", FormField.Key.period, false),
         ("项目类别", FormField.Key.category, false),
+        ("支出项目类别", FormField.Key.category, false),
+        ("单位地址", FormField.Key.address, false),
+        ("邮政编码", FormField.Key.postcode, false),
+        ("起始年度", FormField.Key.startYear, false),
+        ("终止年度", FormField.Key.endYear, false),
         ("项目总预算", FormField.Key.totalBudget, true),
         ("资金总额", FormField.Key.totalBudget, true),
         ("项目当年预算", FormField.Key.yearBudget, true),
@@ -180,7 +185,7 @@ enum FormVocabulary {
     static func isBasis(_ text: String) -> Bool {
         let s = key(text)
         guard !s.isEmpty, s.count <= 8 else { return false }
-        return s.hasSuffix("标准") || s.hasSuffix("目标") || s.hasSuffix("数据") || s == "其他" || s == "调查问卷"
+        return s.hasSuffix("标准") || (s.hasSuffix("目标") && s.count >= 3) || s.hasSuffix("数据") || s == "其他" || s == "调查问卷"
     }
 
     /// A value and nothing else: `100%`, `≥5台套`, `2户`, `0.05`, `约1500家`.

@@ -17,7 +17,7 @@ struct FormSheetTests {
         return (doc, try #require(book.sheet(named: Self.sheet)), url)
     }
 
-    @Test("each form has its title, every indicator its row; no HTML", arguments: ["000", "001", "002"])
+    @Test("each form has its title, every indicator its row; no HTML", arguments: ["000", "001", "002", "003", "004"])
     func everyForm(prefix: String) throws {
         let (doc, sheet, _) = try contents(prefix)
         let strings = Set(sheet.cells.filter { $0.kind == .string }.compactMap(\.value))
@@ -33,7 +33,7 @@ struct FormSheetTests {
         #expect(!strings.contains { $0.contains("<p>") || $0.contains("</p>") })
     }
 
-    @Test("a page break before every form but the first", arguments: ["000", "001", "002"])
+    @Test("a page break before every form but the first", arguments: ["000", "001", "002", "003", "004"])
     func pageBreaks(prefix: String) throws {
         let (doc, _, url) = try contents(prefix)
         let xml = try Converted.part(url, try Converted.sheetPath(url, Self.sheet))
