@@ -1,5 +1,5 @@
 import Testing
-import GongkaiCheck
+@testable import GongkaiCheck
 import GongkaiModel
 
 @Suite("performance-form: the money in the 表13 forms")
@@ -105,6 +105,81 @@ struct PerformanceFormRuleTests {
                       expected: "9,800,000.00", difference: "294,000.00", severity: .discrepancy, line: 721, unit: .yuan)
         let right = PerformanceForm(kind: .project, name: "科学技术研究与开发资金", fields: [field("980", 980_000_000)])
         #expect(findings(withForms(doc, [right]), rule).isEmpty)
+    }
+
+    /// 003 with one figure of a form changed.
+    func sample003(_ edit: (inout [PerformanceForm]) -> Void) throws -> [Finding] {
+        let doc = try Samples.document("003")
+        var forms = doc.table(13).forms
+        edit(&forms)
+        return findings(withForms(doc, forms), rule)
+    }
+
+    static func wan(_ text: String) -> Figure {
+        guard case .success(let a) = Amount.parse(text, unit: .wanYuan) else { fatalError(text) }
+        return Figure(amount: a, text: text, line: 4635)
+    }
+
+    @Test("003 as published: only the 整体 form's 2022/2023 合计, 0.01 within rounding (audit 003 #2, #3)",
+          .enabled(if: Samples.parses("003")))
+    func sample003AsPublished() throws {
+        let f = try sample003 { _ in }
+        #expect(f.map(\.column) == ["year:2022", "year:2023"])
+        #expect(f.allSatisfy { $0.severity == .rounding && $0.differenceAmount == Amount(fen: -10_000) })
+        #expect(f.first?.message == "表13 武汉市江岸区科学技术和经济信息化局 合计（2022年） 1,167.90 ≠ 人员类项目支出 + 运转类项目支出 + 特定目标类项目支出 1,167.91 (万元)")
+    }
+
+    @Test("003: the 中心's 在职人员体检费 form is compared with the 中心's 项目支出情况 (0.96), never with 本级's 表九 project (1.84)",
+          .enabled(if: Samples.parses("003")))
+    func ambiguousName() throws {
+        let f = try sample003 { forms in
+            let i = forms.firstIndex { $0.name == "在职人员体检费" }!
+            let j = forms[i].fields.firstIndex { $0.key == FormField.Key.yearBudget }!
+            forms[i].fields[j].amount = Self.wan("1.00")
+        }
+        let row = "在职人员体检费/year_budget"
+        expectFinding(f, table: 13, row: row, column: "projects.year", published: "1.00", expected: "0.96",
+                      difference: "0.04", severity: .discrepancy, line: 4635)
+        // …and with its own 项目当年资金来源 合计 (0.96), but not with 表10.
+        #expect(f.filter { $0.row == row }.compactMap(\.column).sorted() == ["projects.year", "sources.total"])
+        #expect(!f.contains { $0.message.contains("表10") })
+    }
+
+    @Test("003: a 项目 form matched to 表九 (科技管理工作经费 20.00, line 964) is compared with it", .enabled(if: Samples.parses("003")))
+    func matchedProject() throws {
+        let f = try sample003 { forms in
+            let i = forms.firstIndex { $0.name == "科技管理工作经费" }!
+            let j = forms[i].fields.firstIndex { $0.key == FormField.Key.yearBudget }!
+            forms[i].fields[j].amount = Self.wan("21.00")
+        }
+        let hits = f.filter { $0.row == "科技管理工作经费/year_budget" }
+        #expect(hits.compactMap(\.column).sorted() == ["current", "projects.year", "sources.total"])
+        #expect(hits.allSatisfy { $0.differenceAmount == Amount(fen: 1_000_000) && $0.severity == .discrepancy })
+        #expect(hits.contains { $0.message == "表13 科技管理工作经费 项目当年预算 21.00 ≠ 表10 项目 科技管理工作经费 合计 20.00 (万元)" })
+    }
+
+    @Test("003: the projects an 整体 form lists add up to its 特定目标类 (中心: Σ8 = 20.99)", .enabled(if: Samples.parses("003")))
+    func listedProjects() throws {
+        let f = try sample003 { forms in
+            let i = forms.firstIndex { $0.kind == .overall && $0.name == "江岸区工业企业发展服务中心" }!
+            let g = forms[i].grids.firstIndex { $0.key == FormGrid.Key.projects }!
+            forms[i].grids[g].rows[0].amounts["year"] = Self.wan("3.50")   // 稳定工作经费 2.50
+        }
+        expectFinding(f, table: 13, row: "江岸区工业企业发展服务中心/expenditure.specific", column: "current",
+                      published: "20.99", expected: "21.99", difference: "-1.00", severity: .discrepancy)
+    }
+
+    @Test("a form printed in 万元 beside 元 tables is read in 万元 from its figures (004: 2126.26 = 21,262,614.31 元 to 0.01 万元)",
+          .enabled(if: Samples.parses("004")))
+    func unitFromFigures() throws {
+        let f = findings(try Samples.document("004"), rule)
+        // Only F2b (audit 004): 科学技术研究与开发资金 1009.40 万元 against the 表10 project of 980.00.
+        #expect(f.count == 1)
+        expectFinding(f, table: 13, row: "科学技术研究与开发资金/year_budget", column: "current", published: "1,009.40",
+                      expected: "980.00", difference: "29.40", severity: .discrepancy, line: 719, unit: .wanYuan)
+        #expect(PerformanceFormRule.unit(of: [Figure(amount: Amount(fen: 2_126_260_000), text: "2126.26")], default: .yuan) == .wanYuan)
+        #expect(PerformanceFormRule.unit(of: [Figure(amount: Amount(fen: 212_626), text: "2,126.26")], default: .wanYuan) == .yuan)
+        #expect(PerformanceFormRule.unit(of: [Figure(amount: .zero, text: "0")], default: .yuan) == .yuan)
     }
 
     @Test("silent on the repaired samples (their forms agree with their tables)", arguments: ["000", "001"])
