@@ -32,6 +32,8 @@ let package = Package(
         ),
         .target(name: "GongkaiModel", dependencies: ["GongkaiTemplates"]),
         .target(name: "GongkaiParse", dependencies: ["GongkaiModel"]),
+        // Model → text in each layout gongkai reads, and generated documents (gongkai generate).
+        .target(name: "GongkaiRender", dependencies: ["GongkaiModel", "GongkaiTemplates"]),
         // Reconciliation rules → findings (gongkai check, the workbook's 校验 sheet).
         .target(name: "GongkaiCheck", dependencies: ["GongkaiModel"]),
         // Debian's libxlsxwriter-dev; only GongkaiXLSX imports it.
@@ -50,6 +52,7 @@ let package = Package(
                 "GongkaiModel", "GongkaiParse", "GongkaiConvert",
                 "GongkaiCheck",
                 "GongkaiDiff",
+                "GongkaiRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +65,10 @@ let package = Package(
         .target(name: "GongkaiTestSupport", path: "Sources/GongkaiTestSupport"),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiParseTests", dependencies: ["GongkaiParse", "GongkaiModel", "GongkaiTestSupport"]),
+        .testTarget(
+            name: "GongkaiRenderTests",
+            dependencies: ["GongkaiRender", "GongkaiParse", "GongkaiModel", "GongkaiCheck", "GongkaiTestSupport"]
+        ),
         .testTarget(name: "GongkaiCLITests", dependencies: ["gongkai", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiCheckTests", dependencies: ["GongkaiCheck", "GongkaiParse", "GongkaiModel", "GongkaiTestSupport"]),
         .testTarget(

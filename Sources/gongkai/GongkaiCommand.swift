@@ -14,7 +14,7 @@ struct GongkaiCommand: ParsableCommand {
             Exit codes: 0 success, 2 bad input.
             """,
         version: "0.1.0",
-        subcommands: [Parse.self, Convert.self, BatchCommand.self, Diff.self, Check.self]
+        subcommands: [Parse.self, Convert.self, BatchCommand.self, Diff.self, Check.self, Generate.self]
     )
 
     /// Runs the command; bad input prints `FILE:LINE: message` and exits 2
