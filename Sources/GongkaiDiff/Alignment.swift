@@ -8,7 +8,8 @@ import GongkaiModel
 /// left over on both sides — their codes carry the year
 /// (`42011124067700000100` is a 2024 code) — are then matched by normalized
 /// name. A key that occurs more than once in a table pairs its occurrences in
-/// order. Everything is done with hash tables: O(*n*) in the rows.
+/// order. Everything is done with hash tables: O(*n*) in the rows. The 表13
+/// forms, which have no rows, are aligned by `FormAlignment`.
 public struct Alignment: Sendable {
     /// How two rows were found to be the same.
     public enum Rule: String, Sendable, Hashable {
@@ -55,6 +56,8 @@ public struct Alignment: Sendable {
     public let b: Document
     /// The 13 canonical tables, by id.
     public let tables: [TableAlignment]
+    /// The 表13 forms and their indicators.
+    public let forms: FormAlignment
 
     /// Aligns `a` with `b`.
     ///
@@ -64,6 +67,7 @@ public struct Alignment: Sendable {
         self.b = b
         let ids = Set(a.tables.map(\.id)).union(b.tables.map(\.id)).sorted()
         tables = ids.map { id in Self.align(a.table(id), b.table(id)) }
+        forms = FormAlignment(a.table(13).forms, b.table(13).forms)
     }
 
     /// The alignment of table `id`.

@@ -8,6 +8,12 @@ import GongkaiModel
 /// lists its cells as `column=amount; …`; a rename, recode, status or
 /// metadata change puts the two texts in `a` and `b` (`column` names the
 /// field of a metadata change).
+///
+/// 表13 changes: `row` is `form:<kind>:<name>`, `name` the form's name;
+/// `column` the field key (see `JSONReport`) or, for an indicator,
+/// `indicator:<一级>/<二级>/<三级>` (`:value`, `:lastYear`, `:yearBefore` for
+/// a changed value), `column_name` its label; an added or removed form lists
+/// `budget=…; indicators=n`, an added or removed indicator its values.
 public enum CSVReport {
     public static let header = ["table", "table_name", "row", "name", "column", "column_name", "kind", "a", "b", "delta", "percent"]
 
@@ -35,8 +41,37 @@ public enum CSVReport {
         case .renamed(let x, let y), .recoded(let x, let y): a = x; b = y
         case .status(let x, let y): a = x.rawValue; b = y.rawValue
         case .metadata(let field, let x, let y): column = field; columnName = Labels.field(field); a = x ?? ""; b = y ?? ""
+        case .formAdded(let budget, let n): b = (budget.map { "budget=\($0.yuanString); " } ?? "") + "indicators=\(n)"
+        case .formRemoved(let budget, let n): a = (budget.map { "budget=\($0.yuanString); " } ?? "") + "indicators=\(n)"
+        case .formField(let col, let label, let x, let y, let ax, let ay):
+            column = col; columnName = label
+            if FormLabels.isAmount(c.detail) {
+                a = ax?.yuanString ?? ""; b = ay?.yuanString ?? ""
+                delta = c.delta?.yuanString ?? ""; percent = c.percent?.description ?? ""
+            } else { a = x ?? ""; b = y ?? "" }
+        case .formFieldRenamed(let col, let x, let y): column = col; columnName = "栏目名称"; a = x; b = y
+        case .indicatorAdded(let i):
+            column = indicatorColumn(c); columnName = c.indicator?.label ?? ""; b = indicatorCells(i)
+        case .indicatorRemoved(let i):
+            column = indicatorColumn(c); columnName = c.indicator?.label ?? ""; a = indicatorCells(i)
+        case .indicatorValue(let col, let x, let y):
+            column = indicatorColumn(c) + ":" + col
+            columnName = (c.indicator?.label ?? "") + "·" + FormLabels.indicatorColumn(col)
+            a = x ?? ""; b = y ?? ""
         }
         return [table, tableName, c.row ?? "", c.name ?? "", column, columnName, c.kind.rawValue, a, b, delta, percent]
+    }
+
+    /// `indicator:产出指标/数量指标/新增技改项目`.
+    static func indicatorColumn(_ c: Change) -> String {
+        guard let i = c.indicator else { return "indicator" }
+        return "indicator:" + [i.level1, i.level2, i.name].joined(separator: "/")
+    }
+
+    /// `value=≥10 个; lastYear=8 个`.
+    static func indicatorCells(_ i: Indicator) -> String {
+        [("value", i.value), ("lastYear", i.lastYear), ("yearBefore", i.yearBefore), ("basis", i.basis)]
+            .compactMap { k, v in v.map { "\(k)=\($0)" } }.joined(separator: "; ")
     }
 
     static func cells(_ values: [String: Amount]) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiModel
 
 /// One difference between two documents, as data.
@@ -6,6 +7,11 @@ import GongkaiModel
 /// `renamed` (one per row), `status` (one per table), plus `recoded` (a
 /// project matched by name whose code differs: codes carry the year) and
 /// `metadata` (district, department, year).
+///
+/// 表13 changes name their `form` (and `indicator`): a form added, removed
+/// or renamed; a field, a 部门总体资金情况 / 项目支出情况 figure or a goal
+/// changed (`formField`); an indicator added or removed; an indicator's value
+/// changed (`indicatorValue`).
 public struct Change: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case changed, added, removed, renamed, recoded, status, metadata
@@ -29,6 +35,64 @@ public struct Change: Hashable, Sendable {
         case status(a: TableStatus, b: TableStatus)
         /// A document field: `district`, `department`, `year`, `kind`.
         case metadata(field: String, a: String?, b: String?)
+        /// A 表13 form only B has, with its budget (当年预算, or the 整体
+        /// form's 合计) and its number of indicators.
+        case formAdded(budget: Amount?, indicators: Int)
+        /// A 表13 form only A has.
+        case formRemoved(budget: Amount?, indicators: Int)
+        /// A value of a form: a field (`field` its key, `label:<label>` for a
+        /// field gongkai has no key for), a figure of 部门总体资金情况
+        /// (`funding.<row>.<column>`) or 项目支出情况 (`projects.<name>.<column>`),
+        /// a goal (`goal.<term>.<n>`). `label` as B prints it (A's when B has
+        /// none); texts as printed, amounts in 元 where the value is one.
+        case formField(field: String, label: String, a: String?, b: String?, amountA: Amount?, amountB: Amount?)
+        /// A form field whose label is printed differently (`项目负责人` → `负责人`).
+        case formFieldRenamed(field: String, a: String, b: String)
+        /// An indicator only B's form has.
+        case indicatorAdded(Indicator)
+        /// An indicator only A's form has.
+        case indicatorRemoved(Indicator)
+        /// An indicator's value: `column` is `value` (指标值 / 预期当年实现值),
+        /// `lastYear` or `yearBefore`, as the form's columns are captioned.
+        case indicatorValue(column: String, a: String?, b: String?)
+    }
+
+    /// The 表13 form a change is about: its kind and name (B's, or A's when
+    /// B has none) and its unit, when it says.
+    public struct FormRef: Hashable, Sendable {
+        public var kind: PerformanceForm.Kind
+        public var name: String
+        public var unit: String?
+
+        public init(kind: PerformanceForm.Kind, name: String, unit: String? = nil) {
+            self.kind = kind
+            self.name = name
+            self.unit = unit
+        }
+
+        /// `整体：武汉市…局`, `项目：科技管理工作经费`.
+        public var label: String { (kind == .overall ? "整体：" : "项目：") + name }
+    }
+
+    /// The indicator a 表13 change is about, as printed (B's, or A's).
+    public struct IndicatorRef: Hashable, Sendable {
+        public var level1: String
+        public var level2: String
+        public var name: String
+        public var term: GoalTerm?
+
+        public init(_ indicator: Indicator) {
+            level1 = indicator.level1
+            level2 = indicator.level2
+            name = indicator.name
+            term = indicator.term
+        }
+
+        /// `产出指标 / 数量指标 / 新增技改项目`, with `（长期）` or `（年度）` when the form says.
+        public var label: String {
+            [level1, level2, name].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " / ")
+                + (term.map { $0 == .longTerm ? "（长期）" : "（年度）" } ?? "")
+        }
     }
 
     /// The canonical table, nil for metadata.
@@ -40,21 +104,28 @@ public struct Change: Hashable, Sendable {
     /// The row's classification code, when it has one.
     public var code: String?
     public var detail: Detail
+    /// The 表13 form of a form change.
+    public var form: FormRef?
+    /// The indicator of an indicator change.
+    public var indicator: IndicatorRef?
 
-    public init(table: Int?, row: String? = nil, name: String? = nil, code: String? = nil, detail: Detail) {
+    public init(table: Int?, row: String? = nil, name: String? = nil, code: String? = nil, detail: Detail,
+                form: FormRef? = nil, indicator: IndicatorRef? = nil) {
         self.table = table
         self.row = row
         self.name = name
         self.code = code
         self.detail = detail
+        self.form = form
+        self.indicator = indicator
     }
 
     public var kind: Kind {
         switch detail {
-        case .amount, .text: .changed
-        case .added: .added
-        case .removed: .removed
-        case .renamed: .renamed
+        case .amount, .text, .formField, .indicatorValue: .changed
+        case .added, .formAdded, .indicatorAdded: .added
+        case .removed, .formRemoved, .indicatorRemoved: .removed
+        case .renamed, .formFieldRenamed: .renamed
         case .recoded: .recoded
         case .status: .status
         case .metadata: .metadata
@@ -64,7 +135,8 @@ public struct Change: Hashable, Sendable {
     /// The column of a cell change.
     public var column: String? {
         switch detail {
-        case .amount(let c, _, _), .text(let c, _, _): c
+        case .amount(let c, _, _), .text(let c, _, _), .indicatorValue(let c, _, _): c
+        case .formField(let field, _, _, _, _, _), .formFieldRenamed(let field, _, _): field
         default: nil
         }
     }
@@ -72,14 +144,25 @@ public struct Change: Hashable, Sendable {
     /// B − A for an amount cell, a blank counting as 0; nil when it overflows
     /// or for other kinds of change.
     public var delta: Amount? {
-        guard case .amount(_, let a, let b) = detail else { return nil }
-        return (b ?? .zero).subtracting(a ?? .zero)
+        switch detail {
+        case .amount(_, let a, let b): return (b ?? .zero).subtracting(a ?? .zero)
+        case .formField(_, _, _, _, let a, let b) where a != nil || b != nil: return (b ?? .zero).subtracting(a ?? .zero)
+        default: return nil
+        }
+    }
+
+    /// A's amount of an amount cell or form figure.
+    public var amountA: Amount? {
+        switch detail {
+        case .amount(_, let a, _), .formField(_, _, _, _, let a, _): a
+        default: nil
+        }
     }
 
     /// The change relative to A, for an amount cell whose A is published and
     /// not zero.
     public var percent: Percent? {
-        guard case .amount(_, let a?, _) = detail, a != .zero, let delta else { return nil }
+        guard let a = amountA, a != .zero, let delta else { return nil }
         return Percent(delta, of: a)
     }
 
@@ -88,6 +171,8 @@ public struct Change: Hashable, Sendable {
     public var magnitude: Amount {
         switch detail {
         case .amount: return delta?.magnitude ?? Amount(fen: .max)
+        case .formField: return delta?.magnitude ?? .zero
+        case .formAdded(let budget, _), .formRemoved(let budget, _): return budget?.magnitude ?? .zero
         case .added(let values, _), .removed(let values, _):
             return values.values.compactMap(\.magnitude).max() ?? .zero
         default: return .zero

@@ -6,7 +6,7 @@ import GongkaiModel
 /// Amounts are compared in 元, whatever units the documents were published
 /// in. A cell present on one side only is a change (a blank is not 0); a cell
 /// present on both sides is a change when the amounts differ by more than
-/// the tolerance.
+/// the tolerance. The 表13 forms are compared by `FormDiff`.
 public struct DocumentDiff: Sendable {
     /// Why two documents cannot be compared.
     public struct Incomparable: Error, CustomStringConvertible, Sendable {
@@ -50,6 +50,9 @@ public struct DocumentDiff: Sendable {
         meta("year", a.year.map(String.init), b.year.map(String.init))
         for t in alignment.tables {
             Self.compare(t, a.table(t.id), b.table(t.id), tolerance: self.tolerance, into: &changes)
+            if t.id == 13 {
+                changes += FormDiff.changes(alignment.forms, a.table(13).forms, b.table(13).forms, tolerance: self.tolerance)
+            }
         }
         self.changes = changes
     }
@@ -121,10 +124,13 @@ public struct DocumentDiff: Sendable {
         return x == nil ? "A" : "B"
     }
 
-    /// How many changes of each kind.
+    /// How many changes of each kind, 表13 forms apart (`formCounts`).
     public var counts: [Change.Kind: Int] {
         var out: [Change.Kind: Int] = [:]
-        for c in changes { out[c.kind, default: 0] += 1 }
+        for c in changes where c.form == nil { out[c.kind, default: 0] += 1 }
         return out
     }
+
+    /// How many 表13 changes of each sort.
+    public var formCounts: FormCounts { FormCounts(changes) }
 }

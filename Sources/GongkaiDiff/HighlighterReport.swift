@@ -13,8 +13,9 @@ import GongkaiModel
 /// the amount columns in 元 with two decimals. A project matched by name
 /// shows its code change in 编码 (`42011124…->42011125…`). Rows are in B's
 /// order (rows only A has after the row they followed); rows that moved are
-/// not marked as moves. Status and metadata changes are not tabular: the
-/// text and JSON formats carry them.
+/// not marked as moves. Status and metadata changes are not tabular, nor
+/// are the 表13 forms (fields, goals and indicator tables of varying
+/// shape): the text, JSON, CSV and workbook reports carry them.
 public enum HighlighterReport {
     public static func render(_ diff: DocumentDiff) -> String {
         var blocks: [String] = []

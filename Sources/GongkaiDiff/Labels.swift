@@ -109,3 +109,75 @@ public enum RowName {
         return String(s)
     }
 }
+
+/// The words reports use for 表13 changes.
+public enum FormLabels {
+    /// An indicator value column: `指标值`, `上年值`, `前年值`.
+    public static func indicatorColumn(_ id: String) -> String {
+        switch id {
+        case "value": "指标值"
+        case "lastYear": "上年值"
+        case "yearBefore": "前年值"
+        case "basis": "指标值确定依据"
+        case "note": "备注"
+        default: id
+        }
+    }
+
+    /// An indicator's published values, in column order: (`指标值`, `≥10 个`) ….
+    public static func values(_ i: Indicator) -> [(String, String)] {
+        [("value", i.value), ("lastYear", i.lastYear), ("yearBefore", i.yearBefore), ("basis", i.basis)]
+            .compactMap { id, v in v.flatMap { $0.isEmpty ? nil : (indicatorColumn(id), $0) } }
+    }
+
+    /// `指标值 ≥10 个；上年值 8 个` (or `未填指标值`).
+    public static func valueList(_ i: Indicator) -> String {
+        let v = values(i)
+        return v.isEmpty ? "未填指标值" : v.map { "\($0.0) \($0.1)" }.joined(separator: "；")
+    }
+
+    /// Whether a form field change is best shown as amounts: each side that
+    /// prints something is an amount.
+    public static func isAmount(_ detail: Change.Detail) -> Bool {
+        guard case .formField(_, _, let a, let b, let x, let y) = detail, x != nil || y != nil else { return false }
+        return (x != nil || a == nil) && (y != nil || b == nil)
+    }
+
+    /// What a 表13 change is about, without the form: `项目当年预算`,
+    /// `指标 产出指标 / 数量指标 / 新增技改项目 · 指标值`, `新增指标 …`.
+    public static func subject(_ c: Change) -> String {
+        switch c.detail {
+        case .formField(_, let label, _, _, _, _): return label
+        case .formFieldRenamed: return "栏目名称"
+        case .indicatorValue(let column, _, _): return "指标 " + (c.indicator?.label ?? "") + " · " + indicatorColumn(column)
+        case .indicatorAdded: return "新增指标 " + (c.indicator?.label ?? "")
+        case .indicatorRemoved: return "删除指标 " + (c.indicator?.label ?? "")
+        case .formAdded: return "新增绩效目标表"
+        case .formRemoved: return "删除绩效目标表"
+        case .renamed: return "名称"
+        default: return ""
+        }
+    }
+
+    /// A's and B's side of a 表13 change as text, amounts in `unit`.
+    public static func sides(_ c: Change, unit: SourceUnit) -> (a: String, b: String) {
+        func amount(_ x: Amount?) -> String { x.map { $0.formatted(in: unit) } ?? "空白" }
+        switch c.detail {
+        case .formField(_, _, let a, let b, let x, let y):
+            if isAmount(c.detail) { return (amount(x), amount(y)) }
+            return (a ?? "空白", b ?? "空白")
+        case .formFieldRenamed(_, let a, let b), .renamed(let a, let b): return (a, b)
+        case .indicatorValue(_, let a, let b): return (a ?? "空白", b ?? "空白")
+        case .indicatorAdded(let i): return ("", valueList(i))
+        case .indicatorRemoved(let i): return (valueList(i), "")
+        case .formAdded(let budget, let n): return ("", facts(budget, n, unit: unit))
+        case .formRemoved(let budget, let n): return (facts(budget, n, unit: unit), "")
+        default: return ("", "")
+        }
+    }
+
+    /// `预算 20.00，指标 12 项`.
+    static func facts(_ budget: Amount?, _ indicators: Int, unit: SourceUnit) -> String {
+        (budget.map { "预算 \($0.formatted(in: unit))，" } ?? "") + "指标 \(indicators) 项"
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiModel
 
 /// The report for people at a terminal: a short summary first (headline
@@ -47,14 +48,17 @@ public enum TextReport {
             }
         }
 
-        if diff.a.table(13).status != .absent || diff.b.table(13).status != .absent {
-            out += "  （表13 绩效目标表只比较是否公开，不比较表内内容。）\n"
-        }
+        let forms = diff.formCounts
+        if !forms.isEmpty { out += "  表13 绩效目标表：\(forms.summary)\n" }
 
         // By table: amounts first (largest first), then rows, then cells
         // that only went from blank to 0.00 or back (no money moved).
         for (table, changes) in grouped(diff) {
             out += "\n\(Labels.table(table))（\(changes.count) 处）\n"
+            if table == 13 {
+                out += formSection(diff, unit: unit)
+                continue
+            }
             var cells: [[String]] = []
             var blankZero: [String] = []
             var unpublished: [String] = []
@@ -86,7 +90,8 @@ public enum TextReport {
                     rows.append("    编码 \(x) → \(y)：\(c.name ?? "")（按项目名称对应）")
                 case .status(let x, let y):
                     out += "  公开状态：\(Labels.status(x)) → \(Labels.status(y))\n"
-                case .metadata:
+                case .metadata, .formAdded, .formRemoved, .formField, .formFieldRenamed, .indicatorAdded,
+                     .indicatorRemoved, .indicatorValue:
                     break
                 }
             }
@@ -107,6 +112,57 @@ public enum TextReport {
             }
         }
         return out
+    }
+
+    /// 表13: its status, then form by form in B's order, each form's changes
+    /// in the order of the form (fields, 资金情况, goals, indicators).
+    static func formSection(_ diff: DocumentDiff, unit: SourceUnit) -> String {
+        var out = ""
+        var current: String?
+        for c in diff.changes where c.table == 13 {
+            if case .status(let x, let y) = c.detail {
+                out += "  公开状态：\(Labels.status(x)) → \(Labels.status(y))\n"
+                continue
+            }
+            guard let form = c.form else { continue }
+            let sides = FormLabels.sides(c, unit: unit)
+            let a = short(sides.a), b = short(sides.b)
+            switch c.detail {
+            case .formAdded:
+                out += "  + 新增 \(form.label)（\(b)）\n"
+                current = nil
+                continue
+            case .formRemoved:
+                out += "  - 删除 \(form.label)（\(a)）\n"
+                current = nil
+                continue
+            default: break
+            }
+            if current != c.row {
+                out += "  \(form.label)\n"
+                current = c.row
+            }
+            switch c.detail {
+            case .indicatorAdded: out += "    + \(FormLabels.subject(c))：\(b)\n"
+            case .indicatorRemoved: out += "    - \(FormLabels.subject(c))：\(a)\n"
+            case .renamed: out += "    名称（按主体对应）：\(a) → \(b)\n"
+            default:
+                var line = "    \(FormLabels.subject(c))：\(a) → \(b)"
+                if FormLabels.isAmount(c.detail), let d = c.delta, d != .zero {
+                    line += "（\(d.signed(in: unit))" + (c.percent.map { "，\($0.signed)" } ?? "") + "）"
+                }
+                out += line + "\n"
+            }
+        }
+        return out
+    }
+
+    /// A form text on one line, at most 60 characters: `主要职责是：(一) 贯彻落实…（全文 1,532 字）`.
+    /// The JSON, CSV and workbook reports keep the whole text.
+    static func short(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        guard flat.count > 60 else { return flat }
+        return String(flat.prefix(60)) + "…（全文 \(text.count) 字）"
     }
 
     /// Changes by table (in table order); within a table status first, then

@@ -13,7 +13,8 @@ import GongkaiXLSX
 /// - `其他变动`: renamed and recoded rows, text cells, table status and
 ///   document fields;
 /// - per changed table, B's sheet in the standardized layout with changed
-///   cells highlighted, A's value in a comment, and A's removed rows below.
+///   cells highlighted, A's value in a comment, and A's removed rows below;
+///   for 表13, the changes form by form (`writeForms`).
 ///
 /// Amounts in 万元 (in 元 when either document was published in 元).
 /// Written atomically, byte-identical for the same input.
@@ -60,7 +61,8 @@ public enum XLSXReport {
         try writeDetail(diff, grouped: grouped, into: workbook.addWorksheet(name: "变动明细"))
         try writeOther(diff, into: workbook.addWorksheet(name: "其他变动"))
         for (table, changes) in grouped {
-            try writeTable(diff, table: table, changes: changes, into: workbook.addWorksheet(name: Labels.sheet(table)))
+            let sheet = try workbook.addWorksheet(name: Labels.sheet(table))
+            if table == 13 { try writeForms(diff, into: sheet) } else { try writeTable(diff, table: table, changes: changes, into: sheet) }
         }
     }
 
@@ -149,6 +151,10 @@ public enum XLSXReport {
             if blankZero > 0, let i = lines.firstIndex(where: { $0.0.hasPrefix("数值变动") }) {
                 lines.insert(("  其中：一方空白、一方为 0.00（金额不变）", blankZero), at: i + 1)
             }
+            let forms = diff.formCounts
+            if !forms.isEmpty {
+                lines.append(("表13 绩效目标表的变动（\(forms.summary)）", forms.total))
+            }
             for (label, n) in lines {
                 try sheet.writeString(label, row: r, column: 0, style: text)
                 try sheet.writeNumber(Double(n), row: r, column: 1, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right))
@@ -174,15 +180,13 @@ public enum XLSXReport {
             try sheet.writeString(Labels.status(x), row: r, column: 1, style: text)
             try sheet.writeString(Labels.status(y), row: r, column: 2, style: x == y ? text : CellStyle(fontName: font, fontSize: 10, fillColor: changedFill, border: .thin, horizontalAlignment: .left, verticalAlignment: .center))
             let n = perTable[template.id] ?? 0
-            if template.rows == .forms, x != .absent || y != .absent, n == 0 {
-                try sheet.writeString("内容未比较", row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right))
-            } else if n == 0 { try sheet.writeString("—", row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right)) }
+            if n == 0 { try sheet.writeString("—", row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right)) }
             else { try sheet.writeNumber(Double(n), row: r, column: 3, style: CellStyle(fontName: font, fontSize: 10, border: .thin, horizontalAlignment: .right)) }
             r += 1
         }
         r += 1
         try merged(sheet, row: r, columns: 0...4,
-                   "有变动的表各有一张工作表（如“表3 支出总表”），显示 B 的数：黄色 = 数值与 A 不同（批注中为 A 的数）；绿色 = 新增行；蓝色 = 名称或编码不同；表下红色各行 = A 中有、B 中没有的行（金额为 A 的数）。一方空白、一方为 0.00 的单元格金额不变，不标色，只列在“变动明细”中。",
+                   "有变动的表各有一张工作表（如“表3 支出总表”），显示 B 的数：黄色 = 数值与 A 不同（批注中为 A 的数）；绿色 = 新增行；蓝色 = 名称或编码不同；表下红色各行 = A 中有、B 中没有的行（金额为 A 的数）。一方空白、一方为 0.00 的单元格金额不变，不标色，只列在“变动明细”中。表13 绩效目标表按表（整体、项目）逐张列出新增、删除的表和指标，以及栏目、金额和指标值的变动。",
                    plainWrap)
         try sheet.setRowHeight(42, row: r)
         r += 2
@@ -355,7 +359,8 @@ public enum XLSXReport {
                 let previous = marks[place]?.comment.map { $0 + "\n" } ?? ""
                 marks[place] = .init(fill: marks[place]?.fill ?? renamedFill,
                                      comment: previous + "\(sa) 中的\(Labels.column(column, table: table))：\(x ?? "空白")")
-            case .status, .metadata:
+            case .status, .metadata, .formAdded, .formRemoved, .formField, .formFieldRenamed, .indicatorAdded,
+                 .indicatorRemoved, .indicatorValue:
                 continue
             }
         }
