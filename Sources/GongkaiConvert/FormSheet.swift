@@ -41,6 +41,8 @@ struct FormLayout {
     var fundingPositions: [SheetPlan.Key] = []
     /// The number of the form being laid out.
     var formNumber = 0
+    /// The first row of the page being laid out.
+    var pageStart: Int
 
     static let columns = SheetPlanner.formColumns
     static let widths = SheetPlanner.formWidths
@@ -67,6 +69,7 @@ struct FormLayout {
         self.plan = plan
         self.unit = unit
         self.sourceUnit = sourceUnit
+        pageStart = plan.bodyStart + plan.body.count
     }
 
     /// The sheet row the next body row will be.
@@ -125,9 +128,48 @@ struct FormLayout {
         return total
     }
 
+    /// A blank row, then a new page (between forms).
     mutating func pageBreak() {
         newRow()
+        breakPage()
+    }
+
+    /// A new page from the next row on.
+    mutating func breakPage() {
         plan.pageBreaks.append(nextRow)
+        pageStart = nextRow
+    }
+
+    /// The height of row content a printed page holds, in points: A4
+    /// landscape, fit to width, prints the eight columns at about 78 % of
+    /// their size, so a page holds about 620 points of rows (measured on
+    /// LibreOffice's PDF of 004); less a margin of safety, so that the page
+    /// breaks gongkai sets come before the ones a spreadsheet would.
+    static let pageHeight = 580.0
+
+    /// What a page holds before a spreadsheet breaks it by itself (long
+    /// fields and goals run over pages without gongkai's breaks).
+    static let printedPage = 620.0
+
+    /// The height of the rows laid out on the current page so far (the
+    /// sheet's title and unit line on the first), counting from where the
+    /// spreadsheet will have broken a page by itself since gongkai's last break.
+    var pageUsed: Double {
+        var used = pageStart == plan.bodyStart ? 60.0 : 0
+        for r in pageStart..<nextRow {
+            let h = plan.rowHeights[r] ?? 15
+            used = used + h > Self.printedPage ? h : used + h
+        }
+        return used
+    }
+
+    /// The height `need` gives a row holding `cells` (text, first and last column).
+    static func height(_ cells: [(String, Int, Int)]) -> Double {
+        cells.reduce(15) { h, cell in
+            guard !cell.0.isEmpty else { return h }
+            let width = widths[cell.1...cell.2].reduce(0, +)
+            return max(h, min(409, (Double(lineCount(cell.0, width: width)) * 10 * 1.38 + 5).rounded(.up)))
+        }
     }
 
     // MARK: - A form
@@ -242,8 +284,8 @@ struct FormLayout {
         for (i, row) in grid.rows.enumerated() {
             let r = newRow()
             let isTotal = row.key?.hasSuffix(".total") ?? false
-            if let g = row.group { closeGroup(&self, before: r); groupStart = (r, g) }
-            else if groupStart == nil { groupStart = (r, "") }
+            if let g = row.group, g != groupStart?.text { closeGroup(&self, before: r); groupStart = (r, g) }
+            else if groupStart == nil { groupStart = (r, row.group ?? "") }
             put(row.label, row: r, from: 1, to: 2, isTotal ? Styles.totalLabel : Self.value)
             let rowKey = "表13-\(formNumber):" + (row.key ?? "row\(i + 1)")
             for (c, column) in columns.enumerated() {
@@ -362,11 +404,53 @@ struct FormLayout {
     mutating func indicatorBlock(_ rows: [Indicator], term: GoalTerm?, goal: String?, captions: [String: String]) {
         let termText = term == .longTerm ? "长期绩效指标" : term == .annual ? "年度绩效指标" : "绩效指标"
         let goalText = goal.map { "（\($0)）" } ?? ""
-        put(termText + goalText + "　共 \(rows.count) 项", row: newRow(), from: 0, to: Self.columns - 1, Self.section)
         let years = rows.contains { $0.yearBefore != nil || $0.lastYear != nil }
         let categories = rows.contains { $0.category != nil }
-        // Header.
         let level2 = rows.contains { !$0.level2.isEmpty }
+        let notes = rows.contains { $0.note != nil } || (years && categories)
+        // A block that fits a page is not split: it starts a new page when
+        // the rest of this one is too short; a longer block starts here if
+        // its head and first rows fit.
+        let heights = rows.map { Self.height(cells($0, years: years, categories: categories, notes: notes)) }
+        let whole = 18 + 28 + heights.reduce(0, +), opening = 18 + 28 + heights.prefix(2).reduce(0, +)
+        let room = Self.pageHeight - pageUsed
+        if nextRow > pageStart + 2, whole <= Self.pageHeight ? whole > room : opening > room { breakPage() }
+        put(termText + goalText + "　共 \(rows.count) 项", row: newRow(), from: 0, to: Self.columns - 1, Self.section)
+        header(years: years, categories: categories, level2: level2, notes: notes, captions: captions)
+        // Rows, 一级 and 二级 merged over their runs on each page; a block
+        // that goes on over a page break repeats its header there.
+        var segment: [Indicator] = []
+        var first = nextRow
+        func closeSegment(_ layout: inout FormLayout) {
+            guard !segment.isEmpty else { return }
+            if level2 {
+                layout.mergeRuns(segment.map(\.level1), firstRow: first, column: 0)
+                layout.mergeRuns(segment.map { $0.level1 + "\u{1}" + $0.level2 }, firstRow: first, column: 1, shown: segment.map(\.level2))
+            } else {
+                layout.mergeRuns(segment.map(\.level1), firstRow: first, column: 0, through: 1)
+            }
+            segment = []
+        }
+        for i in rows {
+            let cells = cells(i, years: years, categories: categories, notes: notes)
+            if !segment.isEmpty, pageUsed + Self.height(cells) > Self.pageHeight {
+                closeSegment(&self)
+                breakPage()
+                put(termText + goalText + "（续）", row: newRow(), from: 0, to: Self.columns - 1, Self.section)
+                header(years: years, categories: categories, level2: level2, notes: notes, captions: captions)
+                first = nextRow
+            }
+            let r = newRow()
+            for (text, from, to) in cells {
+                put(text, row: r, from: from, to: to, from == 2 || (from == 7 && notes) ? Self.value : Self.centered)
+            }
+            segment.append(i)
+        }
+        closeSegment(&self)
+    }
+
+    /// The header row of an indicator table.
+    mutating func header(years: Bool, categories: Bool, level2: Bool, notes: Bool, captions: [String: String]) {
         let h = newRow()
         if level2 {
             put("一级指标", row: h, from: 0, to: 0, Self.label)
@@ -385,42 +469,31 @@ struct FormLayout {
         } else {
             put("指标值", row: h, from: 3, to: 5, Self.label)
         }
-        let notes = rows.contains { $0.note != nil } || (years && categories)
         if notes {
             put("指标值确定依据", row: h, from: 6, to: 6, Self.label)
             put(years && categories ? "指标类别／备注" : "备注", row: h, from: 7, to: 7, Self.label)
         } else {
             put("指标值确定依据", row: h, from: 6, to: 7, Self.label)
         }
-        // Rows, 一级 and 二级 merged over their runs.
-        let first = nextRow
-        for i in rows {
-            let r = newRow()
-            put(i.name, row: r, from: 2, to: 2, Self.value)
-            if years {
-                put(i.yearBefore ?? "", row: r, from: 3, to: 3, Self.centered)
-                put(i.lastYear ?? "", row: r, from: 4, to: 4, Self.centered)
-                put(i.value ?? "", row: r, from: 5, to: 5, Self.centered)
-            } else if categories {
-                put(i.category ?? "", row: r, from: 3, to: 3, Self.centered)
-                put(i.value ?? "", row: r, from: 4, to: 5, Self.centered)
-            } else {
-                put(i.value ?? "", row: r, from: 3, to: 5, Self.centered)
-            }
-            if notes {
-                put(i.basis ?? "", row: r, from: 6, to: 6, Self.centered)
-                let note = years && categories ? [i.category, i.note].compactMap { $0 }.joined(separator: "；") : (i.note ?? "")
-                put(note, row: r, from: 7, to: 7, Self.value)
-            } else {
-                put(i.basis ?? "", row: r, from: 6, to: 7, Self.centered)
-            }
-        }
-        if level2 {
-            mergeRuns(rows.map(\.level1), firstRow: first, column: 0)
-            mergeRuns(rows.map { $0.level1 + "\u{1}" + $0.level2 }, firstRow: first, column: 1, shown: rows.map(\.level2))
+    }
+
+    /// The cells of an indicator's row after 一级 and 二级: (text, first column, last column).
+    func cells(_ i: Indicator, years: Bool, categories: Bool, notes: Bool) -> [(String, Int, Int)] {
+        var out: [(String, Int, Int)] = [(i.name, 2, 2)]
+        if years {
+            out += [(i.yearBefore ?? "", 3, 3), (i.lastYear ?? "", 4, 4), (i.value ?? "", 5, 5)]
+        } else if categories {
+            out += [(i.category ?? "", 3, 3), (i.value ?? "", 4, 5)]
         } else {
-            mergeRuns(rows.map(\.level1), firstRow: first, column: 0, through: 1)
+            out += [(i.value ?? "", 3, 5)]
         }
+        if notes {
+            let note = years && categories ? [i.category, i.note].compactMap { $0 }.joined(separator: "；") : (i.note ?? "")
+            out += [(i.basis ?? "", 6, 6), (note, 7, 7)]
+        } else {
+            out += [(i.basis ?? "", 6, 7)]
+        }
+        return out
     }
 
     /// Merges vertical runs of equal `keys` in `column` (showing `shown`).

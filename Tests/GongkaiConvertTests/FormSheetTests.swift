@@ -33,18 +33,42 @@ struct FormSheetTests {
         #expect(!strings.contains { $0.contains("<p>") || $0.contains("</p>") })
     }
 
-    @Test("a page break before every form but the first", arguments: ["000", "001", "002", "003", "004"])
+    @Test("a page break before every form but the first (and where an indicator table does not fit its page)",
+          arguments: ["000", "001", "002", "003", "004"])
     func pageBreaks(prefix: String) throws {
-        let (doc, _, url) = try contents(prefix)
+        let (doc, sheet, url) = try contents(prefix)
         let xml = try Converted.part(url, try Converted.sheetPath(url, Self.sheet))
-        let count = doc.table(13).forms.count
-        if count > 1 {
-            #expect(xml.contains("<rowBreaks count=\"\(count - 1)\""))
-        } else {
-            #expect(!xml.contains("<rowBreaks"))
+        let breaks = Set(xml.matches(of: /<brk id="(\d+)"/).map { Int($0.output.1)! })
+        // Every form but the first starts a page (brk id = the first row of the new page, 0-based).
+        let titles = doc.table(13).forms.enumerated().compactMap { i, f -> Int? in
+            let kind = f.kind == .overall ? "部门整体支出绩效目标表" : "项目支出绩效目标表"
+            return sheet.cells.first { $0.value == "\(i + 1). \(kind)：\(f.name)" }?.reference.row
         }
+        #expect(titles.count == doc.table(13).forms.count)
+        #expect(titles.dropFirst().allSatisfy { breaks.contains($0) }, "\(titles) \(breaks.sorted())")
+        #expect(breaks.count >= titles.count - 1)
         #expect(xml.contains("fitToWidth=\"1\"") || xml.contains("fitToPage=\"1\""))
         #expect(xml.contains("orientation=\"landscape\""))
+    }
+
+    @Test("an indicator table longer than a page (000's 整体 form, 29 rows) goes on under its repeated heading and header, its merges split; shorter ones are kept whole")
+    func continued() throws {
+        let (_, sheet, url) = try contents("000")
+        let xml = try Converted.part(url, try Converted.sheetPath(url, Self.sheet))
+        let breaks = Set(xml.matches(of: /<brk id="(\d+)"/).map { Int($0.output.1)! })
+        let continued = sheet.cells.filter { $0.value?.hasSuffix("（续）") == true }
+        // The 整体 form's table (tall rows: a 指标类别 column) over three pages, 民营经济工作专项经费's (20 rows) over two.
+        #expect(continued.count == 3 && continued.allSatisfy { $0.value == "绩效指标（续）" })
+        for c in continued {
+            // The heading opens a page, the header row follows it.
+            #expect(breaks.contains(c.reference.row))
+            #expect(sheet.cell(at: CellReference(row: c.reference.row + 1, column: 2))?.value == "三级指标")
+        }
+        // No merged 一级/二级 cell crosses a break.
+        #expect(!sheet.merges.contains { m in breaks.contains { $0 > m.first.row && $0 <= m.last.row } })
+        // 003's indicator tables (at most 16 rows) each fit a page: none is split.
+        let (_, s003, _) = try contents("003")
+        #expect(!s003.cells.contains { $0.value?.hasSuffix("（续）") == true })
     }
 
     @Test("一级 and 二级 cells are merged over the rows they head")
@@ -55,10 +79,12 @@ struct FormSheetTests {
                 sheet.merges.first { $0.first == cell.reference }.map { $0.last.row - $0.first.row + 1 }
             }
         }
-        // 整体 form: 项目产出 heads 19 rows, 项目效益 10; 产出数量 8.
-        #expect(mergeHeight(of: "项目产出") == [19])
-        #expect(mergeHeight(of: "项目效益") == [10])
-        #expect(mergeHeight(of: "产出数量") == [8])
+        // 整体 form: 项目产出 heads 19 rows, 项目效益 10; 产出数量 8 — over two pieces where the
+        // table (29 rows, longer than a page) goes on over a page break.
+        #expect(mergeHeight(of: "项目产出").reduce(0, +) == 19)
+        #expect(mergeHeight(of: "项目效益").reduce(0, +) == 10)
+        #expect(mergeHeight(of: "产出数量").reduce(0, +) == 8)
+        #expect(mergeHeight(of: "项目产出").count <= 2)
         // A project form whose 一级目标 repeats on each row: one merge per run.
         #expect(mergeHeight(of: "01 产出数量").contains(8))
     }
