@@ -191,7 +191,8 @@ public enum NumberText {
     /// even a malformed one: such a cell in an amount column is a number
     /// that must be read or reported, never taken for a name.
     public static func looksNumeric(_ text: String) -> Bool {
-        let s = halfWidth(text).trimmingCharacters(in: .whitespaces)
+        if let ascii = looksNumericASCII(text.utf8) { return ascii }
+        let s = halfWidth(text).trimmingWhitespace()
         guard let first = s.first, first.isASCIIDigit || first == "-" || first == "(" else { return false }
         var digits = 0, other = 0
         for ch in s {
@@ -201,5 +202,30 @@ public enum NumberText {
         }
         // `2O73O.23`: a letter O among digits is a misread number, not a name.
         return digits > 0 && other <= digits / 2 && !s.contains(where: { $0.isLetter && !"Oo".contains($0) })
+    }
+
+    /// `looksNumeric` for ASCII text, byte by byte (it runs on every cell);
+    /// nil when the text has other characters, for the general path.
+    ///
+    /// - Complexity: O(n), no allocation.
+    static func looksNumericASCII(_ bytes: String.UTF8View) -> Bool? {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while end > start, case let b = bytes[bytes.index(before: end)], b == 0x20 || b == 0x09 { end = bytes.index(before: end) }
+        guard start < end else { return bytes.allSatisfy { $0 < 0x80 } ? false : nil }
+        var digits = 0, other = 0, letter = false
+        for b in bytes[start..<end] {
+            switch b {
+            case 0x80..., 0x0D: return nil  // and "\r\n", one Character
+            case 0x30...0x39: digits += 1
+            case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"): continue
+            case UInt8(ascii: "O"), UInt8(ascii: "o"): other += 1
+            case 0x41...0x5A, 0x61...0x7A: other += 1; letter = true
+            default: other += 1
+            }
+        }
+        let first = bytes[start]
+        guard (0x30...0x39).contains(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "(") else { return false }
+        return digits > 0 && other <= digits / 2 && !letter
     }
 }

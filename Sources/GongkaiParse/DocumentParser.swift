@@ -63,7 +63,7 @@ public struct DocumentParser: Sendable {
             regions = locateTables(source)
         }
         guard !regions.isEmpty else {
-            let hasText = source.lines.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let hasText = source.lines.contains { !$0.trimmingWhitespace().isEmpty }
             throw InputError(file: file, line: hasText ? 1 : nil,
                 hasText ? "no budget table found (no title such as 部门收支总表 followed by a table header); expected a budget disclosure"
                         : "the file holds no text; expected a budget disclosure")
@@ -99,7 +99,7 @@ public struct DocumentParser: Sendable {
                 if table.sourceTitle == nil { table.sourceTitle = region.title }
                 table.raw += (region.first...region.last).compactMap { n in
                     let text = source[n]
-                    return text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : SourceText(line: n, text: text)
+                    return text.trimmingWhitespace().isEmpty ? nil : SourceText(line: n, text: text)
                 }
                 table.lines = (table.lines.map { min($0.lowerBound, region.first) } ?? region.first)
                     ... max(table.lines?.upperBound ?? region.last, region.last)
@@ -157,7 +157,7 @@ public struct DocumentParser: Sendable {
         FormReader.readForms(into: &doc, covered: &covered)
         doc.narrative = (1...max(1, source.count)).compactMap { n -> SourceText? in
             guard n <= source.count, !covered.contains(n) else { return nil }
-            let text = source[n].trimmingCharacters(in: .whitespaces)
+            let text = source[n].trimmingWhitespace()
             return text.isEmpty ? nil : SourceText(line: n, text: text)
         }
         MetadataReader.read(source, regions: regions, into: &doc)
@@ -197,14 +197,14 @@ public struct DocumentParser: Sendable {
             var n = t.line + 1
             while n <= end {
                 let text = source[n]
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                let trimmed = text.trimmingWhitespace()
                 defer { n += 1 }
                 if trimmed.isEmpty { continue }
                 if isForm { region.last = n; continue }
                 if text.contains("\t") {
                     inNote = false
-                    let row = GridRow(line: n, cells: text.components(separatedBy: "\t"))
-                    if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { region.last = n; continue }
+                    let row = GridRow(line: n, cells: text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+                    if row.cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { region.last = n; continue }
                     if region.data.isEmpty && !row.isData { region.header.append(row) }
                     else if !region.data.isEmpty && !row.isData && isRepeatedHeader(row, region.header) { /* page break */ }
                     else { region.data.append(row) }
@@ -213,7 +213,7 @@ public struct DocumentParser: Sendable {
                 }
                 if TitleMatcher.isNumberMarker(trimmed) {
                     // The number line of the next table belongs to it, not here.
-                    if n == end || (n + 1...end).allSatisfy({ source[$0].trimmingCharacters(in: .whitespaces).isEmpty }) { break }
+                    if n == end || (n + 1...end).allSatisfy({ source[$0].trimmingWhitespace().isEmpty }) { break }
                     region.last = n; continue
                 }
                 if MetadataReader.isMetaLine(trimmed) { region.meta.append(SourceText(line: n, text: trimmed)); region.last = n; continue }
@@ -234,7 +234,7 @@ public struct DocumentParser: Sendable {
         var skipped = 0
         while n <= source.count, skipped < 6 {
             let text = source[n]
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingWhitespace()
             n += 1
             if trimmed.isEmpty { continue }
             if text.contains("\t") { return true }

@@ -37,7 +37,7 @@ struct FormReader {
     /// Whether `text` is a part heading or a sentence of prose: the forms
     /// are over.
     static func isProse(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespace()
         if t.range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) != nil { return true }
         if FormVocabulary.goalLabel(t) != nil { return false }
         return t.count >= 40 && (t.hasSuffix("。") || t.hasSuffix("：")) && !t.contains("\t")
@@ -120,7 +120,7 @@ struct TabFormReader {
         var outside = false
         for line in raw {
             let text = line.text
-            let t = text.trimmingCharacters(in: .whitespaces)
+            let t = text.trimmingWhitespace()
             if outside || (FormReader.isProse(t) && !drafts.isEmpty) {
                 // Prose until the next form's title.
                 if TitleMatcher.match(t)?.tableID == 13 { outside = false }
@@ -606,7 +606,7 @@ struct TabFormReader {
                     if let y = grid.columns.firstIndex(where: { $0.id == "years" }) { grid.columns.remove(at: y) }
                     grid.columns.append(FormColumn(id: id, caption: caption))
                     for (r, number) in zip(grid.rows.indices, numbers) {
-                        let v = number.text.trimmingCharacters(in: .whitespaces)
+                        let v = number.text.trimmingWhitespace()
                         grid.rows[r].cells[id] = v
                         if case .success(let a) = Amount.parse(v, unit: draftUnit) { grid.rows[r].amounts[id] = Figure(amount: a, text: v, line: number.line) }
                     }

@@ -22,7 +22,7 @@ enum FormVocabulary {
                 s = s.replacingOccurrences(of: entity, with: char)
             }
         }
-        let lines = s.components(separatedBy: "\n").map { joinWrapped($0.trimmingCharacters(in: .whitespaces)) }
+        let lines = s.components(separatedBy: "\n").map { joinWrapped($0.trimmingWhitespace()) }
         return lines.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
@@ -150,7 +150,7 @@ enum FormVocabulary {
         guard let r = text.range(of: #"^[^：:]{2,20}[：:]"#, options: .regularExpression) else { return nil }
         let label = String(text[r]).trimmingCharacters(in: CharacterSet(charactersIn: "：: "))
         guard Self.label(label) != nil else { return nil }
-        return (label, String(text[r.upperBound...]).trimmingCharacters(in: .whitespaces))
+        return (label, String(text[r.upperBound...]).trimmingWhitespace())
     }
 
     // MARK: - Indicator levels
@@ -221,11 +221,11 @@ enum FormVocabulary {
     /// `长期目标1:`, `年度绩效目标1`, `年度目标3: …` — a goal's label, and the
     /// text that follows it in the same cell.
     static func goalLabel(_ text: String) -> (label: String, term: GoalTerm, rest: String)? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespace()
         guard let r = t.range(of: #"^(长期|中期|年度)(绩效)?\s*目标\s*[0-9一二三四五六七八九十]*\s*[:：]?"#, options: .regularExpression),
               let term = term(String(t[r])) else { return nil }
         var label = key(String(t[r]))
         while label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }
-        return (label, term, String(t[r.upperBound...]).trimmingCharacters(in: .whitespaces))
+        return (label, term, String(t[r.upperBound...]).trimmingWhitespace())
     }
 }

@@ -30,7 +30,7 @@ struct GridRow: Sendable {
 
     /// The cell at `index`, trimmed; "" past the end.
     subscript(index: Int) -> String {
-        index < cells.count ? cells[index].trimmingCharacters(in: .whitespaces) : ""
+        index < cells.count ? cells[index].trimmingWhitespace() : ""
     }
 
     /// Whether the row holds data rather than header text: a number, or a
@@ -44,7 +44,7 @@ struct GridRow: Sendable {
 
     /// A bare code (`206`, `2060101`, `067001`), which is not an amount.
     static func isCodeLike(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespace()
         return !t.isEmpty && t.count != 4 && t.allSatisfy(\.isNumber) && !t.contains(".")
             && (t.count <= 7 || t.count >= 12)
     }

@@ -32,7 +32,7 @@ enum MetadataReader {
     }
 
     static func read(_ source: SourceLines, regions: [DocumentParser.Region], into doc: inout Document) {
-        let head = source.lines.prefix(40).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let head = source.lines.prefix(40).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         // Year: the most common `20xx年` in titles, else in the opening lines.
         var years: [Int: Int] = [:]
         for text in regions.map(\.title) + head {
@@ -55,9 +55,9 @@ enum MetadataReader {
                 for p in [#"^(部门/单位|部门（单位）|部门\(单位\)|单位名称|编制单位)\s*[:：]?\s*"#] {
                     s = s.replacingOccurrences(of: p, with: "", options: .regularExpression)
                 }
-                s = s.components(separatedBy: "\t").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+                s = s.components(separatedBy: "\t").first { !$0.trimmingWhitespace().isEmpty } ?? ""
                 s = s.replacingOccurrences(of: #"\s*单位[:：].*$"#, with: "", options: .regularExpression)
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmingWhitespace()
                 if isOrganName(s) { candidates.append(s) }
             }
         }
@@ -66,13 +66,13 @@ enum MetadataReader {
             if let r = s.range(of: #"\s*20[0-9]{2}\s*年.*$"#, options: .regularExpression) { s.removeSubrange(r) }
             s = s.components(separatedBy: "\t").first ?? s
             s = s.replacingOccurrences(of: #"^(单位名称|部门)\s*"#, with: "", options: .regularExpression)
-                .trimmingCharacters(in: .whitespaces)
+                .trimmingWhitespace()
             if isOrganName(s) { candidates.append(s) }
         }
         // A performance form names the department in full (`部门名称 武汉市…局`).
         if candidates.isEmpty {
             for line in doc.table(13).raw.prefix(400) {
-                let s = line.text.trimmingCharacters(in: .whitespaces)
+                let s = line.text.trimmingWhitespace()
                 guard let r = s.range(of: #"^(部门名称|部门\(单位\)名称|部门（单位）名称|单位名称)\s*[:：]?\s*"#, options: .regularExpression) else { continue }
                 let name = s[r.upperBound...].split(separator: " ").first.map(String.init) ?? ""
                 if isOrganName(name) { candidates.append(name) }

@@ -56,13 +56,13 @@ struct PanelReader {
 
     /// Strips ordinal numbering: `一、`, `(一)`, `（十二）`, `廿一、`, `1.`, `其中：`.
     static func stripNumbering(_ label: String) -> String {
-        var s = label.trimmingCharacters(in: .whitespaces)
+        var s = label.trimmingWhitespace()
         let patterns = [#"^其中[:：]"#, #"^[(（][一二三四五六七八九十廿0-9]+[)）]\s*"#,
                         #"^[一二三四五六七八九十廿]+[、.．]\s*"#, #"^[0-9]+[、.．]\s*"#]
         for p in patterns {
             s = s.replacingOccurrences(of: p, with: "", options: .regularExpression)
         }
-        return s.trimmingCharacters(in: .whitespaces)
+        return s.trimmingWhitespace()
     }
 
     mutating func read(header: [GridRow], rows: [GridRow]) throws -> (rows: [Row], columns: [String]) {

@@ -81,7 +81,7 @@ struct TextFormReader {
     mutating func read(_ raw: [SourceText]) -> FormReader.Result {
         var outside = false
         for line in raw {
-            let t = line.text.replacingOccurrences(of: "\u{3000}", with: " ").trimmingCharacters(in: .whitespaces)
+            let t = line.text.replacingOccurrences(of: "\u{3000}", with: " ").trimmingWhitespace()
             guard !t.isEmpty else { continue }
             if outside || (Self.isPartHeading(t) && !drafts.isEmpty) {
                 if isTitle(t) { outside = false } else { outside = true; result.prose.insert(line.line); continue }

@@ -61,12 +61,12 @@ struct TextLine: Sendable {
     var isBlank: Bool { tokens.isEmpty && !indentOnly }
 
     /// The text of the line without indentation and outer spaces.
-    var trimmed: String { raw.trimmingCharacters(in: .whitespaces) }
+    var trimmed: String { raw.trimmingWhitespace() }
 
     init(number: Int, raw: String) {
         self.number = number
         self.raw = raw
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmingWhitespace()
         indentOnly = trimmed.isEmpty && raw.contains("\u{3000}")
         tokens = TextLine.tokenize(raw, line: number)
     }

@@ -36,7 +36,7 @@ enum TitleMatcher {
     ///
     /// - Complexity: O(*s*) in the number of synonyms.
     static func match(_ line: String, catalog: Catalog = .shared) -> Match? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingWhitespace()
         // Every title names a 表; most lines of a document do not, and they
         // are spared the regular expressions below.
         guard !trimmed.isEmpty, trimmed.contains("表"), !trimmed.contains("\t"), trimmed.count <= 80 else { return nil }

@@ -31,6 +31,32 @@ public enum Fixtures {
     /// Whether goldens are being re-recorded on purpose (`GONGKAI_RECORD=1`).
     public static var recording: Bool { ProcessInfo.processInfo.environment["GONGKAI_RECORD"] == "1" }
 
+    /// Where two files' bytes first differ, for a failure message: the line
+    /// number and both lines (text) or the byte offset (binary).
+    ///
+    /// Tests compare large blobs as `a == b` first and show this instead of
+    /// letting the expectation describe both arrays: Swift Testing diffs the
+    /// elements of a failed `==` on collections, which takes minutes on a
+    /// 200 KB golden.
+    ///
+    /// - Complexity: O(n) in the length of the shorter blob.
+    public static func firstDifference(_ a: Data, _ b: Data) -> String {
+        if a == b { return "identical" }
+        let (x, y) = ([UInt8](a), [UInt8](b))
+        var offset = 0
+        while offset < min(x.count, y.count) && x[offset] == y[offset] { offset += 1 }
+        let line = x[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        func lineAround(_ bytes: [UInt8]) -> String {
+            let start = bytes[..<min(offset, bytes.count)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let end = bytes[min(offset, bytes.count)...].firstIndex(of: 0x0A) ?? bytes.count
+            return String(decoding: bytes[start..<min(end, start + 300)], as: UTF8.self)
+        }
+        if let _ = String(data: a, encoding: .utf8), let _ = String(data: b, encoding: .utf8) {
+            return "sizes \(a.count) and \(b.count) bytes; first difference on line \(line):\n  - \(lineAround(x))\n  + \(lineAround(y))"
+        }
+        return "sizes \(a.count) and \(b.count) bytes; first difference at byte \(offset)"
+    }
+
     /// A fresh temporary directory.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-test-\(UUID().uuidString)")

@@ -19,8 +19,12 @@ struct GoldenTests {
             try data.write(to: url)
         }
         let golden = try Data(contentsOf: url)
-        #expect(data == golden, "model of \(prefix) differs from \(url.path); inspect, then re-record with GONGKAI_RECORD=1 if intended")
+        // Bools, not `data == golden`: a failed `==` of two 200 KB blobs makes
+        // Swift Testing diff them element by element (twenty minutes).
+        let same = data == golden
+        #expect(same, "model of \(prefix) differs from \(url.path): \(Fixtures.firstDifference(golden, data)); inspect, then re-record with GONGKAI_RECORD=1 if intended")
         // The golden also reads back to the same model.
-        #expect(try ModelJSON.decode(golden) == doc)
+        let readsBack = try ModelJSON.decode(golden) == doc
+        #expect(readsBack, "the golden of \(prefix) does not decode to the parsed model")
     }
 }
