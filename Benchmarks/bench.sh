@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make bench: gongkai measured side by side with the alternatives, in one run.
-#   1. a corpus from the renderer: DOCS documents of sample size, and huge ones
+#   1. a corpus from the renderer (gongkai generate): DOCS documents of sample
+#      size in the three layouts in turn, and two huge TAB documents of
+#      HUGE_ROWS rows each, the second the first with 10% of its amounts changed
 #   2. gongkai convert (batch --jobs 1 and 2): documents/s, cells/s, peak RSS
 #   3. the Python route: XlsxWriter from the model JSON (given for free)
 #   4. the C floor: libxlsxwriter replaying exactly gongkai's calls
@@ -27,7 +29,7 @@ swift build -c release --product gongkai >/dev/null
 gcc -O2 -o "$WORK/floor" Benchmarks/floor.c $(pkg-config --cflags --libs xlsxwriter)
 
 log "corpus: $DOCS documents…"
-$BIN generate --count "$DOCS" --seed 1 -o "$WORK/corpus" >/dev/null
+$BIN generate --count "$DOCS" --seed 1 --layout mixed -o "$WORK/corpus" >/dev/null
 for f in "$WORK"/corpus/*.txt; do $BIN parse "$f" > "$WORK/json/$(basename "${f%.txt}").json" 2>/dev/null; done
 CELLS=$($BIN convert "$WORK/corpus/$(ls "$WORK/corpus" | head -1)" -o "$WORK/calls" --record-calls "$WORK/calls" >/dev/null 2>&1; \
         grep -cE '^(S|N|F|B)	' "$WORK"/calls/*.calls)
@@ -40,7 +42,7 @@ $BIN convert "$WORK"/json/*.json -o "$WORK/calls" --record-calls "$WORK/calls" >
 read TF RF < <(timed floor "$WORK/floor" "$WORK/floor" "$WORK"/calls/*.calls)
 
 log "huge documents: $HUGE_ROWS rows…"
-$BIN generate --count 2 --rows "$HUGE_ROWS" --seed 7 --vary 0.1 -o "$WORK/huge" >/dev/null
+$BIN generate --count 2 --rows "$HUGE_ROWS" --seed 7 --vary 0.1 --layout tab -o "$WORK/huge" >/dev/null
 A=$(ls "$WORK"/huge/*.txt | head -1); B=$(ls "$WORK"/huge/*.txt | tail -1)
 read TD RD < <(timed diff $BIN diff "$A" "$B" --format csv)
 python3 Benchmarks/diff_csv.py "$A" "$B" "$WORK/huge" >/dev/null 2>&1 || true

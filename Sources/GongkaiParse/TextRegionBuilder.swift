@@ -205,10 +205,13 @@ struct TextRegionBuilder {
                 } else {
                     rows.append(LogicalRow(line: line.number, code: code, tokens: tokens))
                 }
-                closed = false
+                closed = template.rows == .projects && tokens.last?.isNumber == true
                 continue
             }
-            if rows.isEmpty || (!codeLed && closed) {
+            // A project without a code (keyed by its name) starts a row of
+            // its own once the row before has closed with its amounts.
+            let namedRowStarts = codeLed && closed && template.rows == .projects && first.isNumber == false
+            if rows.isEmpty || (!codeLed && closed) || namedRowStarts {
                 rows.append(LogicalRow(line: line.number, tokens: tokens))
             } else {
                 rows[rows.count - 1].tokens += tokens

@@ -31,6 +31,11 @@ public struct DocumentGenerator: Sendable {
     public var tables: Set<Int>
     /// The unit the document says it publishes in.
     public var unit: SourceUnit
+    /// Whether a zero in the 功能 and 经济 tables is a blank cell (as 江汉
+    /// and 江岸 publish) rather than `0.00` (as 青山 does). Blank cells vanish
+    /// in the PDF layouts, and the parser must place the amounts left by the
+    /// catalog's sums and the subtotal tree.
+    public var blankZeros: Bool = true
 
     public init(seed: UInt64, rows: Int = 40, tables: Set<Int> = DocumentGenerator.allTables, unit: SourceUnit = .wanYuan) {
         self.seed = seed
@@ -123,7 +128,7 @@ public struct DocumentGenerator: Sendable {
         }
         var summary: [Row] = [
             item("income.gpb", "一、一般公共预算拨款收入", ["amount": grandTotal]),
-            item("income.fund", "二、政府性基金预算拨款收入", [:]),
+            Row(key: "income.fund", kind: .item, name: "二、政府性基金预算拨款收入"),
             item("income.current_total", "本年收入合计", ["amount": grandTotal]),
             item("income.total", "收入总计", ["amount": grandTotal]),
         ]
@@ -202,20 +207,19 @@ public struct DocumentGenerator: Sendable {
                             columns: ["total", "current.gpb"], rows: all.project > 0 ? projectRows : []))
 
         // 表11, 表12: lines under their 合计.
-        func lines(_ id: Int, _ key: String, _ lines: [GeneratedBudget.Line], category: Bool) -> Table {
+        func lines(_ id: Int, _ key: String, _ lines: [GeneratedBudget.Line]) -> Table {
             let sum = lines.reduce(0) { $0 + $1.amount }
             var result = [Row(key: "total", kind: .total, name: "合计", values: figures(["total": sum, "gpb": sum]))]
             var keys = Set<String>()
             for line in lines {
                 result.append(Row(key: unique("name:\(line.name)", &keys), kind: .line, name: line.name,
                                   values: figures(["total": line.amount, "gpb": line.amount]),
-                                  texts: category ? ["category": line.category] : ["content": line.category]))
+                                  texts: ["category": line.category]))
             }
-            return Table(id: id, key: key, status: .disclosed,
-                         columns: category ? ["category", "total", "gpb"] : ["total", "gpb", "content"], rows: result)
+            return Table(id: id, key: key, status: .disclosed, columns: ["category", "total", "gpb"], rows: result)
         }
-        tables.append(lines(11, "procurement", budget.procurement, category: true))
-        tables.append(lines(12, "purchased_services", budget.services, category: false))
+        tables.append(lines(11, "procurement", budget.procurement))
+        tables.append(lines(12, "purchased_services", budget.services))
 
         for var table in tables where self.tables.contains(table.id) {
             let template = Catalog.shared.table(table.id)
@@ -231,10 +235,10 @@ public struct DocumentGenerator: Sendable {
         Row(key: key, kind: .item, name: name, values: figures(values))
     }
 
-    /// Figures of the non-zero amounts (a zero is a blank cell).
+    /// Figures of the amounts; a zero is a blank cell when `blankZeros`.
     func figures(_ amounts: [String: Int64]) -> [String: Figure] {
         var result: [String: Figure] = [:]
-        for (id, fen) in amounts where fen != 0 { result[id] = figure(fen) }
+        for (id, fen) in amounts where fen != 0 || !blankZeros { result[id] = figure(fen) }
         return result
     }
 

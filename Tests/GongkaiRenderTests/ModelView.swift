@@ -21,6 +21,8 @@ import GongkaiModel
 ///   name and SHA-256;
 /// - `sourceTitle`: the renderer prints the catalog's title for the layout;
 /// - the narrative and diagnostics;
+/// - spaces inside names and text cells in the PDF layouts (`收    入    总    计`):
+///   there a space separates cells, so they are compared without spaces;
 /// - 表13: its forms are free text kept as source lines; only its status is
 ///   compared, and not even that for forms of PDF text printed as TAB (the
 ///   TAB layout confirms a title only by the TAB-separated cells under it,
@@ -52,7 +54,8 @@ struct ModelView: Equatable, CustomStringConvertible {
     var tables: [TableView]
     var extras: [[String]]
 
-    init(_ doc: Document, unit: Bool = true, extras: Bool = true, forms: Bool = true) {
+    init(_ doc: Document, unit: Bool = true, extras: Bool = true, forms: Bool = true, spaces: Bool = true) {
+        let text = { (s: String) -> String in spaces ? s : s.filter { !$0.isWhitespace } }
         district = doc.district
         department = doc.department
         year = doc.year
@@ -62,12 +65,12 @@ struct ModelView: Equatable, CustomStringConvertible {
             return TableView(
                 id: table.id, status: isForms && !forms ? .absent : table.status, columns: isForms ? [] : table.columns,
                 rows: isForms ? [] : table.rows.map { r in
-                    RowView(key: r.key, kind: r.kind, code: r.code, level: r.level, name: r.name,
-                            values: r.values.mapValues(\.amount.fen), texts: r.texts)
+                    RowView(key: text(r.key), kind: r.kind, code: r.code, level: r.level, name: text(r.name),
+                            values: r.values.mapValues(\.amount.fen), texts: r.texts.mapValues(text))
                 },
                 notes: isForms ? [] : table.notes.map(Self.withoutPrefix))
         }
-        self.extras = extras ? doc.extras.map { [$0.title] + $0.grid.map { $0.joined(separator: "|") } } : []
+        self.extras = extras ? doc.extras.map { [text($0.title)] + $0.grid.map { text($0.joined()) } } : []
     }
 
     static func withoutPrefix(_ note: String) -> String {

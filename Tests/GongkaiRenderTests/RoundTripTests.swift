@@ -9,7 +9,7 @@ import Testing
 /// bundled sample and for generated documents, in every layout (what
 /// "equal" means is `ModelView`'s).
 @Suite struct RoundTripTests {
-    static let layouts: [Layout] = [.tab]
+    static let layouts: [Layout] = Layout.allCases
 
     func parse(_ text: String, _ name: String) throws -> Document {
         try DocumentParser().parse(data: Data(text.utf8), file: name)
@@ -21,8 +21,9 @@ import Testing
         let sameUnit = (unit ?? layout.defaultUnit) == doc.sourceUnit
         let extras = layout != .tab
         let forms = !(pdfForms && layout == .tab)
-        let expected = ModelView(doc, unit: sameUnit, extras: extras, forms: forms)
-        let actual = ModelView(back, unit: sameUnit, extras: extras, forms: forms)
+        let spaces = layout == .tab
+        let expected = ModelView(doc, unit: sameUnit, extras: extras, forms: forms, spaces: spaces)
+        let actual = ModelView(back, unit: sameUnit, extras: extras, forms: forms, spaces: spaces)
         if !forms {
             // Not read as forms, but not lost either: their lines are narrative.
             let narrative = Set(back.narrative.map(\.text))
@@ -30,13 +31,41 @@ import Testing
             #expect(lost.isEmpty, "\(name): 表13 lines lost: \(lost.prefix(3))")
         }
         let differences = expected.differences(from: actual)
-        #expect(differences.isEmpty, "\(name) in \(layout.rawValue):\n\(differences.joined(separator: "\n"))")
+        var kept = ""
+        if !differences.isEmpty {
+            // Keep the text that did not read back, to look at.
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-roundtrip-\(name).txt")
+            try? Data(text.utf8).write(to: url)
+            kept = " (text kept in \(url.path))"
+        }
+        #expect(differences.isEmpty, "\(name) in \(layout.rawValue)\(kept):\n\(differences.joined(separator: "\n"))")
     }
+
+    /// Samples that do not read back yet from a PDF layout, and why: parser
+    /// work still to do, kept visible rather than skipped.
+    static let knownIssues: [String: String] = [
+        "000.space-separated": "表1: the economic panel (301 工资福利支出 …) is read as function classes and reorders the items",
+        "000.cell-per-line": "表1: the economic panel (301 工资福利支出 …) is read as function classes and reorders the items",
+        "003.space-separated": "表1: the economic panel (301 工资福利支出 …) is read as function classes and reorders the items",
+        "003.cell-per-line": "表1: the economic panel (301 工资福利支出 …) is read as function classes and reorders the items",
+        "002.space-separated": "department: without TAB-laid tables the longer name in the 表13 form wins",
+        "002.cell-per-line": "department: without TAB-laid tables the longer name in the 表13 form wins",
+        "001.cell-per-line": "表2: the header with two groups (本年收入, 上年结转结余) loses its 小计 columns",
+        "004.cell-per-line": "表2: the header with two groups (本年收入, 上年结转结余) loses its 小计 columns",
+        "004.space-separated": "表11: the title of a 政府采购 table with 14 columns is not confirmed; its rows go to 表10",
+    ]
 
     @Test(arguments: ["000", "001", "002", "003", "004"], layouts)
     func samples(prefix: String, layout: Layout) throws {
         let doc = try DocumentParser().parse(contentsOf: Fixtures.sample(prefix))
-        try roundTrip(doc, layout, name: "\(prefix).\(layout.rawValue)", pdfForms: ["003", "004"].contains(prefix))
+        let name = "\(prefix).\(layout.rawValue)"
+        if let reason = Self.knownIssues[name] {
+            withKnownIssue(Comment(rawValue: reason)) {
+                try roundTrip(doc, layout, name: name, pdfForms: ["003", "004"].contains(prefix))
+            }
+        } else {
+            try roundTrip(doc, layout, name: name, pdfForms: ["003", "004"].contains(prefix))
+        }
     }
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64], layouts)
@@ -45,10 +74,25 @@ import Testing
         try roundTrip(doc, layout, name: "seed\(seed).\(layout.rawValue)")
     }
 
+    /// Medium documents publish 0.00 rather than blanks, as 青山 does: see
+    /// `blankCellsInLargeTables` for why.
     @Test(arguments: [11, 12] as [UInt64], layouts)
     func generatedMedium(seed: UInt64, layout: Layout) throws {
-        let doc = DocumentGenerator(seed: seed, rows: 1_500).generate()
-        try roundTrip(doc, layout, name: "seed\(seed).\(layout.rawValue)")
+        var generator = DocumentGenerator(seed: seed, rows: 1_500)
+        generator.blankZeros = false
+        try roundTrip(generator.generate(), layout, name: "seed\(seed).\(layout.rawValue)")
+    }
+
+    /// Known limitation of the parser: in a PDF layout a table of a thousand
+    /// rows whose empty cells vanished has too many placements of its
+    /// amounts for `ColumnPlacer`'s tree search (bounded at 200,000 nodes),
+    /// which then keeps each row's preferred placement.
+    @Test func blankCellsInLargeTables() throws {
+        let doc = DocumentGenerator(seed: 11, rows: 1_500).generate()
+        try roundTrip(doc, .tab, name: "seed11 blanks.tab")
+        withKnownIssue("ColumnPlacer's tree search gives up on large tables with vanished cells") {
+            try roundTrip(doc, .spaceSeparated, name: "seed11 blanks.space-separated")
+        }
     }
 
     /// The same budget printed in 万元 and in 元 reads to the same amounts.
