@@ -168,8 +168,10 @@ struct SheetPlanner {
         let tree = RowTree(rows: table.rows)
         let published = Set(table.columns)
         let rows = table.rows
+        // Keys to indices once: a search per cell made 100,000 rows take minutes.
+        let index = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         let resolved = Self.resolve(cells: cells, positions: plan.positions) { key in
-            guard let i = rows.firstIndex(where: { $0.key == key.row }) else { return nil }
+            guard let i = index[key.row] else { return nil }
             let children = tree.children[i]
             if !children.isEmpty, children.contains(where: { rows[$0].values[key.column] != nil }) {
                 return children.map { SheetPlan.Key(row: rows[$0].key, column: key.column) }

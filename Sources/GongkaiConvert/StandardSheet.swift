@@ -87,20 +87,22 @@ public enum StandardSheet {
         var comments: [CellReference: String] = [:]
         var firstAmountColumn: [String: Int] = [:]
         var columns: [String: Int] = [:]
+        var rowOf: [String: Int] = [:]  // a sheet row of each row key (one lookup, not a search per cell)
         for (key, ref) in plan.positions {
+            rowOf[key.row] = ref.row
             firstAmountColumn[key.row] = min(firstAmountColumn[key.row] ?? .max, ref.column)
             columns[key.column] = min(columns[key.column] ?? .max, ref.column)
         }
         let rowsByKey = Dictionary(table.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         func nameCell(_ key: String) -> CellReference? {
             guard let row = rowsByKey[key],
-                  let any = plan.positions.first(where: { $0.key.row == key })?.value else { return nil }
-            let line = plan.body[any.row - plan.bodyStart]
+                  let sheetRow = rowOf[key] else { return nil }
+            let line = plan.body[sheetRow - plan.bodyStart]
             let limit = firstAmountColumn[key] ?? line.count
             for c in stride(from: min(limit, line.count) - 1, through: 0, by: -1) {
                 if case .text(let t) = line[c].content,
                    t == row.name || t.hasSuffix(" " + row.name) || (row.kind == .total && t == "合计") {
-                    return CellReference(row: any.row, column: c)
+                    return CellReference(row: sheetRow, column: c)
                 }
             }
             return nil

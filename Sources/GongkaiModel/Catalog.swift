@@ -115,11 +115,24 @@ public struct ColumnTemplate: Codable, Sendable {
 public struct HeaderPattern: Codable, Sendable {
     public let all: [String]
     public let none: [String]?
+    /// `all` and `none` normalized once, when the catalog is read: the header
+    /// search asks `matches` thousands of times per table.
+    private let normalizedAll: [String]
+    private let normalizedNone: [String]
+
+    private enum CodingKeys: String, CodingKey { case all, none }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        all = try container.decode([String].self, forKey: .all)
+        none = try container.decodeIfPresent([String].self, forKey: .none)
+        normalizedAll = all.map(HeaderText.normalize)
+        normalizedNone = (none ?? []).map(HeaderText.normalize)
+    }
 
     /// Whether normalized `text` matches.
     public func matches(_ text: String) -> Bool {
-        all.allSatisfy { text.contains(HeaderText.normalize($0)) }
-            && !(none ?? []).contains { text.contains(HeaderText.normalize($0)) }
+        normalizedAll.allSatisfy { text.includes($0) } && !normalizedNone.contains { text.includes($0) }
     }
 }
 

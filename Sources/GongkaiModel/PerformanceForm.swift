@@ -310,7 +310,7 @@ extension PerformanceForm {
     /// parenthesis.
     public var matchKey: FormKey {
         var n = FormText.matchable(name)
-        if let r = n.range(of: #"^[(（][^)）]{1,8}[)）]"#, options: .regularExpression), r.upperBound < n.endIndex {
+        if let r = n.range(ofPattern: #"^[(（][^)）]{1,8}[)）]"#), r.upperBound < n.endIndex {
             n.removeSubrange(r)
         }
         return FormKey(kind: kind, name: n)
@@ -374,6 +374,6 @@ public enum FormText {
     /// A level (一级 / 二级) for matching: `matchable`, without a leading
     /// code such as `01` or `02.`.
     public static func matchableLevel(_ text: String) -> String {
-        matchable(text).replacingOccurrences(of: #"^[0-9]{1,2}[.、]?"#, with: "", options: .regularExpression)
+        matchable(text).replacingMatches(ofPattern: #"^[0-9]{1,2}[.、]?"#, with: "")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// Trimming of spaces without Foundation's `NSString` bridge.
 ///
 /// `trimmingWhitespace()` converts the string to UTF-16 and
@@ -59,6 +60,31 @@ extension Unicode.Scalar {
         switch value {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
         default: false
+        }
+    }
+}
+
+extension String {
+    /// Whether `needle` occurs in the text, byte for byte (UTF-8), without
+    /// Foundation's `NSString` bridge; false for an empty needle, as
+    /// Foundation's `contains` answers.
+    ///
+    /// The header search asks this thousands of times per table.
+    /// - Complexity: O(n · m) worst case; headers are short.
+    public func includes(_ needle: String) -> Bool {
+        guard !needle.isEmpty else { return false }
+        var haystack = self, needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count <= h.count else { return false }
+                let first = n[0]
+                for i in 0...(h.count - n.count) where h[i] == first {
+                    var j = 1
+                    while j < n.count && h[i + j] == n[j] { j += 1 }
+                    if j == n.count { return true }
+                }
+                return false
+            }
         }
     }
 }

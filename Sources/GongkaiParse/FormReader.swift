@@ -38,7 +38,7 @@ struct FormReader {
     /// are over.
     static func isProse(_ text: String) -> Bool {
         let t = text.trimmingWhitespace()
-        if t.range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) != nil { return true }
+        if t.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil { return true }
         if FormVocabulary.goalLabel(t) != nil { return false }
         return t.count >= 40 && (t.hasSuffix("。") || t.hasSuffix("：")) && !t.contains("\t")
     }
@@ -47,7 +47,7 @@ struct FormReader {
     static func isNumberMarker(_ text: String) -> Bool {
         let t = FormVocabulary.key(text)
         return TitleMatcher.isNumberMarker(t)
-            || t.range(of: #"^\(?(表)?[0-9一二三四五六七八九十]+\)?$"#, options: .regularExpression) != nil
+            || t.range(ofPattern: #"^\(?(表)?[0-9一二三四五六七八九十]+\)?$"#) != nil
     }
 
     /// The kind a title names (nil: say so by the fields).
@@ -62,7 +62,7 @@ struct FormReader {
     /// the unit it names or `unit`.
     static func amount(in text: String, unit: SourceUnit) -> Figure? {
         let t = FormVocabulary.key(text)
-        guard let r = t.range(of: #"-?[0-9][0-9,]*(\.[0-9]+)?"#, options: .regularExpression) else { return nil }
+        guard let r = t.range(ofPattern: #"-?[0-9][0-9,]*(\.[0-9]+)?"#) else { return nil }
         let rest = t[r.upperBound...]
         // The number must be the value, not part of a date or a name.
         guard rest.isEmpty || rest.hasPrefix("万元") || rest.hasPrefix("元"), t[..<r.lowerBound].allSatisfy({ !$0.isNumber }) else { return nil }
@@ -155,7 +155,7 @@ struct TabFormReader {
         }
         touch(n)
         let k = FormVocabulary.key(t)
-        if k.range(of: #"^(资金)?单位[:：]"#, options: .regularExpression) != nil {
+        if k.range(ofPattern: #"^(资金)?单位[:：]"#) != nil {
             if k.contains("万元") { drafts[drafts.count - 1].unit = .wanYuan }
             else if k.hasSuffix("元") { drafts[drafts.count - 1].unit = .yuan }
             return
@@ -273,7 +273,7 @@ struct TabFormReader {
             }
             if let name = row.cells["name"] {
                 row.label = name
-                let bare = name.replacingOccurrences(of: #"^项目[0-9一二三四五六七八九十]+[:：]\s*"#, with: "", options: .regularExpression)
+                let bare = name.replacingMatches(ofPattern: #"^项目[0-9一二三四五六七八九十]+[:：]\s*"#, with: "")
                 row.key = "name:" + FormVocabulary.key(bare)
                 appendGridRow(row)
                 return
@@ -379,7 +379,7 @@ struct TabFormReader {
         var f = d.form
         f.lines = d.first...d.last
         f.title = (d.titles.first { FormVocabulary.key($0).contains("绩效") } ?? d.titles.first).map {
-            FormVocabulary.clean($0.replacingOccurrences(of: #"^#+\s*"#, with: "", options: .regularExpression))
+            FormVocabulary.clean($0.replacingMatches(ofPattern: #"^#+\s*"#, with: ""))
         }
         let unitName = f.field(FormVocabulary.unitKey)?.text
         if f.kind == .project, f.field(FormField.Key.name) == nil, unitName != nil, d.titles.isEmpty || FormReader.kind(ofTitle: d.titles[0]) == nil,
@@ -467,7 +467,7 @@ struct TabFormReader {
         guard let g = gridIndex(FormGrid.Key.funding) else { return false }
         let filled = cells.filter { !$0.isEmpty }
         // Year captions under 近两年收支金额.
-        if !filled.isEmpty, filled.allSatisfy({ FormVocabulary.key($0).range(of: #"^[0-9]{4}年$"#, options: .regularExpression) != nil }) {
+        if !filled.isEmpty, filled.allSatisfy({ FormVocabulary.key($0).range(ofPattern: #"^[0-9]{4}年$"#) != nil }) {
             var grid = current.grids[g]
             if let y = grid.columns.firstIndex(where: { $0.id == "years" }) {
                 grid.columns.replaceSubrange(y...y, with: filled.map { FormColumn(id: "year:" + FormVocabulary.key($0).dropLast(), caption: $0) })
@@ -593,7 +593,7 @@ struct TabFormReader {
         var rest = overflow
         overflow = []
         touch(rest.last!.line)
-        if let i = rest.firstIndex(where: { FormVocabulary.key($0.text).range(of: #"^[0-9]{4}年$"#, options: .regularExpression) != nil }),
+        if let i = rest.firstIndex(where: { FormVocabulary.key($0.text).range(ofPattern: #"^[0-9]{4}年$"#) != nil }),
            let g = gridIndex(FormGrid.Key.funding) {
             let rows = current.grids[g].rows.count
             let numbers = rest[(i + 1)...].prefix(rows)

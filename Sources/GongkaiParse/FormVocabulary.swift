@@ -13,11 +13,11 @@ enum FormVocabulary {
     static func clean(_ raw: String) -> String {
         var s = raw
         if s.contains("<") || s.contains("&") {
-            s = s.replacingOccurrences(of: #"</p>\s*<p[^<>]*>"#, with: "\n", options: .regularExpression)
-            s = s.replacingOccurrences(of: #"<br\s*/?>"#, with: "\n", options: [.regularExpression, .caseInsensitive])
-            s = s.replacingOccurrences(of: #"</?[A-Za-z][^<>]*>"#, with: "", options: .regularExpression)
+            s = s.replacingMatches(ofPattern: #"</p>\s*<p[^<>]*>"#, with: "\n")
+            s = s.replacingMatches(ofPattern: #"<br\s*/?>"#, with: "\n", caseInsensitive: true)
+            s = s.replacingMatches(ofPattern: #"</?[A-Za-z][^<>]*>"#, with: "")
             // A tag cut off by the end of a cell (`<p` at the right edge).
-            s = s.replacingOccurrences(of: #"</?[A-Za-z][^<>]*$"#, with: "", options: .regularExpression)
+            s = s.replacingMatches(ofPattern: #"</?[A-Za-z][^<>]*$"#, with: "")
             for (entity, char) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
                 s = s.replacingOccurrences(of: entity, with: char)
             }
@@ -138,8 +138,8 @@ enum FormVocabulary {
     static func label(_ text: String) -> (text: String, key: String?, amount: Bool)? {
         var s = key(text).replacingOccurrences(of: "：", with: ":")
         while s.hasSuffix(":") { s.removeLast() }
-        s = s.replacingOccurrences(of: #"[(（]万元[)）]$"#, with: "", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"^[0-9]{4}年"#, with: "", options: .regularExpression)
+        s = s.replacingMatches(ofPattern: #"[(（]万元[)）]$"#, with: "")
+        s = s.replacingMatches(ofPattern: #"^[0-9]{4}年"#, with: "")
         s = s.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
         guard !s.isEmpty else { return nil }
         return labels.first { $0.text == s }
@@ -147,7 +147,7 @@ enum FormVocabulary {
 
     /// `项目名称：X` within one cell: the label and the value.
     static func inlineField(_ text: String) -> (label: String, value: String)? {
-        guard let r = text.range(of: #"^[^：:]{2,20}[：:]"#, options: .regularExpression) else { return nil }
+        guard let r = text.range(ofPattern: #"^[^：:]{2,20}[：:]"#) else { return nil }
         let label = String(text[r]).trimmingCharacters(in: CharacterSet(charactersIn: "：: "))
         guard Self.label(label) != nil else { return nil }
         return (label, String(text[r.upperBound...]).trimmingWhitespace())
@@ -164,7 +164,7 @@ enum FormVocabulary {
 
     /// The text of a level cell without a leading code (`01 产出数量`).
     static func levelCore(_ text: String) -> String {
-        key(text).replacingOccurrences(of: #"^[0-9]{1,2}[.、]?"#, with: "", options: .regularExpression)
+        key(text).replacingMatches(ofPattern: #"^[0-9]{1,2}[.、]?"#, with: "")
     }
 
     static func isLevel1(_ text: String) -> Bool { level1Words.contains(levelCore(text)) }
@@ -192,21 +192,21 @@ enum FormVocabulary {
     static func isStrongValue(_ text: String) -> Bool {
         let s = key(text)
         guard !s.isEmpty, s.count <= 12 else { return false }
-        if s.range(of: #"^[≥≤≧≦＞＜><=约不超过低于高于]{0,4}[0-9][0-9.,，%‰]*(%|‰)?[^0-9]{0,4}(/[^0-9]{1,2})?$"#, options: .regularExpression) != nil { return true }
+        if s.range(ofPattern: #"^[≥≤≧≦＞＜><=约不超过低于高于]{0,4}[0-9][0-9.,，%‰]*(%|‰)?[^0-9]{0,4}(/[^0-9]{1,2})?$"#) != nil { return true }
         return false
     }
 
     /// A cell that could be a value (has a digit, a percent or a comparison).
     static func looksLikeValue(_ text: String) -> Bool {
         let s = key(text)
-        return s.range(of: #"[0-9%≥≤≧≦＞＜<>]"#, options: .regularExpression) != nil
+        return s.range(ofPattern: #"[0-9%≥≤≧≦＞＜<>]"#) != nil
     }
 
     /// The label cell of an indicator table (`长期绩效指标`, `年度绩效 目标1`,
     /// `目标名称`, `长期目标1`).
     static func isRowLabel(_ text: String) -> Bool {
         let s = key(text)
-        return s.range(of: #"^(长期|中期|年度)(绩效)?(目标|指标)[0-9一二三四五六七八九十]*[:：]?$"#, options: .regularExpression) != nil
+        return s.range(ofPattern: #"^(长期|中期|年度)(绩效)?(目标|指标)[0-9一二三四五六七八九十]*[:：]?$"#) != nil
             || s == "目标名称"
     }
 
@@ -222,7 +222,7 @@ enum FormVocabulary {
     /// text that follows it in the same cell.
     static func goalLabel(_ text: String) -> (label: String, term: GoalTerm, rest: String)? {
         let t = text.trimmingWhitespace()
-        guard let r = t.range(of: #"^(长期|中期|年度)(绩效)?\s*目标\s*[0-9一二三四五六七八九十]*\s*[:：]?"#, options: .regularExpression),
+        guard let r = t.range(ofPattern: #"^(长期|中期|年度)(绩效)?\s*目标\s*[0-9一二三四五六七八九十]*\s*[:：]?"#),
               let term = term(String(t[r])) else { return nil }
         var label = key(String(t[r]))
         while label.hasSuffix(":") || label.hasSuffix("：") { label.removeLast() }

@@ -57,7 +57,7 @@ struct HeaderReconstruction {
             var tokens = line.tokens.map(\.text)
             var i = 0
             while i + 1 < tokens.count {
-                if tokens[i].range(of: #"^20[0-9]{2}$"#, options: .regularExpression) != nil, tokens[i + 1].hasPrefix("年") {
+                if tokens[i].range(ofPattern: #"^20[0-9]{2}$"#) != nil, tokens[i + 1].hasPrefix("年") {
                     tokens[i] += " " + tokens[i + 1]
                     tokens.remove(at: i + 1)
                 }

@@ -39,7 +39,7 @@ struct IndicatorTable {
         let keys = cells.map(FormVocabulary.key).filter { !$0.isEmpty }
         guard !keys.isEmpty else { return false }
         return keys.allSatisfy { k in
-            k.range(of: #"^([0-9]{4}年|前年|上年|近两年指标值|近两年|预期当年实现值|预计当年实现|预计当年实现值|当年|指标值)$"#, options: .regularExpression) != nil
+            k.range(ofPattern: #"^([0-9]{4}年|前年|上年|近两年指标值|近两年|预期当年实现值|预计当年实现|预计当年实现值|当年|指标值)$"#) != nil
         }
     }
 
@@ -73,7 +73,7 @@ struct IndicatorTable {
             var i = v + 1
             while i < roles.count, roles[i] == nil { span.append(i); i += 1 }
             let subs = subHeaders.flatMap { $0.map(FormVocabulary.key) }.filter { !$0.isEmpty }
-            let years = subs.filter { $0.range(of: #"^[0-9]{4}年$|^前年$|^上年$"#, options: .regularExpression) != nil }
+            let years = subs.filter { $0.range(ofPattern: #"^[0-9]{4}年$|^前年$|^上年$"#) != nil }
             let count = min(span.count, max(1, years.count + 1))
             if count == 3 {
                 roles[span[0]] = .yearBefore

@@ -36,7 +36,7 @@ public enum LayoutDetector {
         for line in source.lines {
             if line.contains("\t") { tabLines += 1; continue }
             if line.hasPrefix("\u{3000}") { ideographicIndent += 1 }
-            if line.range(of: #"(^|\s)[0-9]{1,3}(,[0-9]{3})+\.[0-9]{2}(\s|$)"#, options: .regularExpression) != nil {
+            if line.range(ofPattern: #"(^|\s)[0-9]{1,3}(,[0-9]{3})+\.[0-9]{2}(\s|$)"#) != nil {
                 groupedAmounts += 1
             }
         }

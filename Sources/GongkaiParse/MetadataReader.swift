@@ -25,7 +25,7 @@ enum MetadataReader {
             for meta in region.meta {
                 let s = HeaderText.normalize(meta.text)
                 if s.contains("万元") { votes[.wanYuan, default: 0] += 1 }
-                else if s.range(of: #"单位[:：]元"#, options: .regularExpression) != nil { votes[.yuan, default: 0] += 1 }
+                else if s.range(ofPattern: #"单位[:：]元"#) != nil { votes[.yuan, default: 0] += 1 }
             }
         }
         return votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key == .yuan) }?.key ?? .wanYuan
@@ -53,19 +53,19 @@ enum MetadataReader {
             for meta in region.meta {
                 var s = meta.text
                 for p in [#"^(部门/单位|部门（单位）|部门\(单位\)|单位名称|编制单位)\s*[:：]?\s*"#] {
-                    s = s.replacingOccurrences(of: p, with: "", options: .regularExpression)
+                    s = s.replacingMatches(ofPattern: p, with: "")
                 }
                 s = s.components(separatedBy: "\t").first { !$0.trimmingWhitespace().isEmpty } ?? ""
-                s = s.replacingOccurrences(of: #"\s*单位[:：].*$"#, with: "", options: .regularExpression)
+                s = s.replacingMatches(ofPattern: #"\s*单位[:：].*$"#, with: "")
                     .trimmingWhitespace()
                 if isOrganName(s) { candidates.append(s) }
             }
         }
         for text in head.prefix(6) {
-            var s = text.replacingOccurrences(of: #"^[#\s]+"#, with: "", options: .regularExpression)
-            if let r = s.range(of: #"\s*20[0-9]{2}\s*年.*$"#, options: .regularExpression) { s.removeSubrange(r) }
+            var s = text.replacingMatches(ofPattern: #"^[#\s]+"#, with: "")
+            if let r = s.range(ofPattern: #"\s*20[0-9]{2}\s*年.*$"#) { s.removeSubrange(r) }
             s = s.components(separatedBy: "\t").first ?? s
-            s = s.replacingOccurrences(of: #"^(单位名称|部门)\s*"#, with: "", options: .regularExpression)
+            s = s.replacingMatches(ofPattern: #"^(单位名称|部门)\s*"#, with: "")
                 .trimmingWhitespace()
             if isOrganName(s) { candidates.append(s) }
         }
@@ -73,7 +73,7 @@ enum MetadataReader {
         if candidates.isEmpty {
             for line in doc.table(13).raw.prefix(400) {
                 let s = line.text.trimmingWhitespace()
-                guard let r = s.range(of: #"^(部门名称|部门\(单位\)名称|部门（单位）名称|单位名称)\s*[:：]?\s*"#, options: .regularExpression) else { continue }
+                guard let r = s.range(ofPattern: #"^(部门名称|部门\(单位\)名称|部门（单位）名称|单位名称)\s*[:：]?\s*"#) else { continue }
                 let name = s[r.upperBound...].split(separator: " ").first.map(String.init) ?? ""
                 if isOrganName(name) { candidates.append(name) }
             }
@@ -81,7 +81,7 @@ enum MetadataReader {
         // Sample documents also name the department in their narrative.
         if candidates.isEmpty {
             for p in doc.narrative.prefix(60) {
-                if let r = p.text.range(of: #"[\p{Han}]{2,8}区[\p{Han}]{2,20}(局|委员会|中心|办公室)"#, options: .regularExpression) {
+                if let r = p.text.range(ofPattern: #"[\p{Han}]{2,8}区[\p{Han}]{2,20}(局|委员会|中心|办公室)"#) {
                     candidates.append(String(p.text[r]))
                     break
                 }
@@ -89,7 +89,7 @@ enum MetadataReader {
         }
         // The longest full name wins (武汉市洪山区… over 区科经局).
         doc.department = candidates.max { $0.count < $1.count }
-        if let dept = doc.department, let r = dept.range(of: #"[\p{Han}]{1,3}区"#, options: .regularExpression) {
+        if let dept = doc.department, let r = dept.range(ofPattern: #"[\p{Han}]{1,3}区"#) {
             var district = String(dept[r])
             if let city = district.range(of: "市") { district = String(district[city.upperBound...]) }
             doc.district = district
@@ -102,7 +102,7 @@ enum MetadataReader {
     }
 
     static func firstYear(_ text: String) -> Int? {
-        guard let r = text.range(of: #"20[0-9]{2}\s*年"#, options: .regularExpression) else { return nil }
+        guard let r = text.range(ofPattern: #"20[0-9]{2}\s*年"#) else { return nil }
         return Int(text[r].prefix(4))
     }
 }

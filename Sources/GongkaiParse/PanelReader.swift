@@ -60,7 +60,7 @@ struct PanelReader {
         let patterns = [#"^其中[:：]"#, #"^[(（][一二三四五六七八九十廿0-9]+[)）]\s*"#,
                         #"^[一二三四五六七八九十廿]+[、.．]\s*"#, #"^[0-9]+[、.．]\s*"#]
         for p in patterns {
-            s = s.replacingOccurrences(of: p, with: "", options: .regularExpression)
+            s = s.replacingMatches(ofPattern: p, with: "")
         }
         return s.trimmingWhitespace()
     }

@@ -95,7 +95,7 @@ struct TextFormReader {
 
     /// `第三部分 …`: the forms are over (PDF text has long sentences inside forms, so nothing else ends them).
     static func isPartHeading(_ t: String) -> Bool {
-        t.range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) != nil
+        t.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil
     }
 
     func isTitle(_ t: String) -> Bool {
@@ -113,12 +113,12 @@ struct TextFormReader {
             return
         }
         if drafts.isEmpty { startForm(title: nil, at: n) }
-        if FormReader.isNumberMarker(t) || k.range(of: #"^附件[0-9一二三四五六七八九十]+[:：]?$"#, options: .regularExpression) != nil { return }
+        if FormReader.isNumberMarker(t) || k.range(ofPattern: #"^附件[0-9一二三四五六七八九十]+[:：]?$"#) != nil { return }
         touch(n)
-        if k.range(of: #"^[(（]?[0-9]{4}年度?[)）]?$"#, options: .regularExpression) != nil { return }
+        if k.range(ofPattern: #"^[(（]?[0-9]{4}年度?[)）]?$"#) != nil { return }
         // Units.
         if k.contains("单位:万元") || k.contains("单位：万元") || k == "(万元)" { drafts[drafts.count - 1].unit = .wanYuan }
-        if k.range(of: #"^(资金)?单位[:：](万元|元)$"#, options: .regularExpression) != nil {
+        if k.range(ofPattern: #"^(资金)?单位[:：](万元|元)$"#) != nil {
             if k.hasSuffix(":元") || k.hasSuffix("：元") { drafts[drafts.count - 1].unit = .yuan }
             return
         }
@@ -160,7 +160,7 @@ struct TextFormReader {
         // The column heads of a goal list (`长期目标(截止 年) 年度目标`).
         if mode == .goals, Self.isGoalListHeader(k) { return }
         // Goals (`长期目标 1: …`, `年度目标1：`).
-        if let g = FormVocabulary.goalLabel(t), !(mode == .indicators && k.range(of: #"^(年度|长期|中期)绩效(目标)?[0-9]*$"#, options: .regularExpression) != nil) {
+        if let g = FormVocabulary.goalLabel(t), !(mode == .indicators && k.range(ofPattern: #"^(年度|长期|中期)绩效(目标)?[0-9]*$"#) != nil) {
             finishRow()
             addGoal(label: g.label, term: g.term, text: g.rest, at: n)
             if mode != .goals { mode = .fields }
@@ -242,7 +242,7 @@ struct TextFormReader {
         if let title { d.titles = [title] }
         // A unit named in the title (`江岸区工业企业发展服务中心 2024 年项目支出绩效目标表`).
         if let title, kind == .project,
-           let r = title.range(of: #"^\S+(中心|局|办公室|所|站|院)(?=\s*[0-9]{4}\s*年)"#, options: .regularExpression) {
+           let r = title.range(ofPattern: #"^\S+(中心|局|办公室|所|站|院)(?=\s*[0-9]{4}\s*年)"#) {
             d.form.unit = String(title[r])
         }
         drafts.append(d)
@@ -262,7 +262,7 @@ struct TextFormReader {
         var f = d.form
         f.lines = d.first...d.last
         let title = d.titles.joined()
-        f.title = title.isEmpty ? nil : FormVocabulary.clean(title.replacingOccurrences(of: #"[(（]表[一二三四五六七八九十0-9]+[)）]\s*$"#, with: "", options: .regularExpression))
+        f.title = title.isEmpty ? nil : FormVocabulary.clean(title.replacingMatches(ofPattern: #"[(（]表[一二三四五六七八九十0-9]+[)）]\s*$"#, with: ""))
         if d.titles.count > 1 { f.title = FormVocabulary.clean(d.titles.joined()) }
         let unitName = f.field(FormVocabulary.unitKey)?.text
         switch f.kind {
@@ -368,7 +368,7 @@ struct TextFormReader {
 
     mutating func addField(label: String, value: String, at n: Int) {
         let l = FormVocabulary.label(label)
-        let text = FormVocabulary.clean(value.replacingOccurrences(of: #"\s*单位[:：]\s*万?元$"#, with: "", options: .regularExpression))
+        let text = FormVocabulary.clean(value.replacingMatches(ofPattern: #"\s*单位[:：]\s*万?元$"#, with: ""))
         if let key = l?.key, current.fields.contains(where: { $0.key == key && $0.text == text && !text.isEmpty }) { return }
         var field = FormField(key: l?.key, label: FormVocabulary.clean(label), text: text, line: n)
         if l?.amount == true { field.amount = FormReader.amount(in: text, unit: draftUnit) }
@@ -385,7 +385,7 @@ struct TextFormReader {
     /// two Latin letters or digits).
     static func append(_ a: String, _ b: String, paragraphs: Bool = true) -> String {
         guard !a.isEmpty else { return b }
-        if paragraphs, b.range(of: #"^([0-9]+[.、．]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、)"#, options: .regularExpression) != nil {
+        if paragraphs, b.range(ofPattern: #"^([0-9]+[.、．]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、)"#) != nil {
             return a + "\n" + b
         }
         let needsSpace = (a.last.map { $0.isASCII && ($0.isLetter || $0.isNumber) } ?? false)
@@ -462,7 +462,7 @@ struct TextFormReader {
         if k.contains("万元") { drafts[drafts.count - 1].unit = .wanYuan }
         // Header words and the years of 近两年收支.
         let years = tokens.joined(separator: " ").matches(of: /([0-9]{4})\s*年/).map { String($0.1) }
-        if !years.isEmpty, tokens.allSatisfy({ $0.range(of: #"^([0-9]{4}年?|年)$"#, options: .regularExpression) != nil }) {
+        if !years.isEmpty, tokens.allSatisfy({ $0.range(ofPattern: #"^([0-9]{4}年?|年)$"#) != nil }) {
             var grid = current.grids[g]
             for y in years where !grid.columns.contains(where: { $0.id == "year:" + y }) {
                 grid.columns.append(FormColumn(id: "year:" + y, caption: y + "年"))
@@ -500,7 +500,7 @@ struct TextFormReader {
     }
 
     static func isFigure(_ token: String) -> Bool {
-        token == "/" || token.range(of: #"^-?[0-9][0-9,]*(\.[0-9]+)?%?$"#, options: .regularExpression) != nil
+        token == "/" || token.range(ofPattern: #"^-?[0-9][0-9,]*(\.[0-9]+)?%?$"#) != nil
     }
 
     mutating func fundingKey(_ label: String) -> String? {
@@ -646,7 +646,7 @@ struct TextFormReader {
     func isHeaderLine(_ t: String) -> Bool {
         t.split(separator: " ").allSatisfy { w in
             let k = FormVocabulary.key(String(w))
-            return Self.headerWords.contains(k) || k.range(of: #"^值?[0-9]{4}年$"#, options: .regularExpression) != nil
+            return Self.headerWords.contains(k) || k.range(ofPattern: #"^值?[0-9]{4}年$"#) != nil
                 || (k.count <= 8 && Self.headerText.contains(k))
         }
     }
@@ -670,19 +670,19 @@ struct TextFormReader {
         let k = FormVocabulary.key(t)
         if FormVocabulary.label(k) != nil || section(k) != nil { return false }
         // The label column: `年度绩效` / `目标 1`, `长期绩效目标`.
-        if k.range(of: #"^(年度|长期|中期)绩效(目标)?([0-9]+)?$"#, options: .regularExpression) != nil {
+        if k.range(ofPattern: #"^(年度|长期|中期)绩效(目标)?([0-9]+)?$"#) != nil {
             finishRow()
             if let g = FormVocabulary.goalLabel(t) { goal = g.label; term = g.term } else if let tt = FormVocabulary.term(k) { term = tt }
             if !k.hasSuffix("绩效") { goal = k }
             return true
         }
         if k == "绩效", block.tokens.isEmpty { return true }
-        if k.range(of: #"^(效)?目标[0-9]*$"#, options: .regularExpression) != nil, block.tokens.isEmpty {
+        if k.range(ofPattern: #"^(效)?目标[0-9]*$"#) != nil, block.tokens.isEmpty {
             goal = (term == .longTerm ? "长期绩效" : "年度绩效") + (k.hasPrefix("效") ? String(k.dropFirst()) : k)
             return true
         }
         // `长期绩` / `效目标`.
-        if k.range(of: #"^(年度|长期|中期)绩?$"#, options: .regularExpression) != nil, block.tokens.isEmpty {
+        if k.range(ofPattern: #"^(年度|长期|中期)绩?$"#) != nil, block.tokens.isEmpty {
             finishRow()
             term = FormVocabulary.term(k)
             return true
@@ -847,7 +847,7 @@ struct TextFormReader {
                 continue
             }
             groups.append(t.text)
-            bare = t.text.range(of: #"^[≥≤><＞＜约]?[0-9][0-9.,]*$"#, options: .regularExpression) != nil
+            bare = t.text.range(ofPattern: #"^[≥≤><＞＜约]?[0-9][0-9.,]*$"#) != nil
         }
         return groups
     }
@@ -856,8 +856,8 @@ struct TextFormReader {
     static func isValueStart(_ t: String) -> Bool {
         let k = FormVocabulary.key(t)
         if k == "/" { return true }
-        if k.range(of: #"^[≥≤><＞＜≧≦=±+\-]?[0-9]"#, options: .regularExpression) != nil { return true }
-        if k.range(of: #"^[≥≤><＞＜≧≦]"#, options: .regularExpression) != nil { return true }
+        if k.range(ofPattern: #"^[≥≤><＞＜≧≦=±+\-]?[0-9]"#) != nil { return true }
+        if k.range(ofPattern: #"^[≥≤><＞＜≧≦]"#) != nil { return true }
         return ["每年", "不少于", "不低于", "不超过", "不高于", "约", "增幅", "增速", "同比", "达到", "大于", "小于", "高于", "低于", "超过", "完成"]
             .contains { k.hasPrefix($0) }
     }

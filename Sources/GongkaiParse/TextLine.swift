@@ -19,7 +19,7 @@ struct TextToken: Equatable, Sendable {
 
     /// An amount or count as printed: `1033.90`, `21,262,614.31`, `0`, `0.3`.
     static func isNumber(_ text: String) -> Bool {
-        text.range(of: #"^[-−]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$"#, options: .regularExpression) != nil
+        text.range(ofPattern: #"^[-−]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$"#) != nil
     }
 
     /// A classification, unit or category code standing alone: `206`,

@@ -480,7 +480,7 @@ struct TextRegionBuilder {
                     previousWasNumber = true
                     continue
                 }
-                let marker = t.text.range(of: Self.labelMarker, options: .regularExpression) != nil
+                let marker = t.text.range(ofPattern: Self.labelMarker) != nil
                     || Self.totalWords.contains { HeaderText.normalize(t.text).hasPrefix($0) }
                 if !previousWasNumber, t.index == 0, let last = result.last, last.open, !marker,
                    last.tokens.last?.isLast == true, !isComplete(last.text) {

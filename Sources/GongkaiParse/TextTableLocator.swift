@@ -126,7 +126,7 @@ struct TextTableLocator {
     func isExtraTitle(_ text: String) -> Bool {
         let s = HeaderText.normalize(text)
         guard s.count >= 5, s.count <= 40, s.hasSuffix("表"), !s.contains("。"), !s.contains("，") else { return false }
-        if s.range(of: #"^(第[一二三四五六七八九十]+部分|表[0-9一二三四五六七八九十])"#, options: .regularExpression) != nil { return false }
+        if s.range(ofPattern: #"^(第[一二三四五六七八九十]+部分|表[0-9一二三四五六七八九十])"#) != nil { return false }
         return s.hasSuffix("预算表") || s.hasSuffix("情况表") || s.hasSuffix("明细表")
     }
 
@@ -143,7 +143,7 @@ struct TextTableLocator {
     /// document, or prose.
     static func endsTable(_ text: String) -> Bool {
         let s = HeaderText.normalize(text)
-        return s.range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) != nil
+        return s.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil
     }
 
     /// `本单位无政府性基金支出`, `2024 年本部门没有国有资本经营预算支出安排`:
@@ -159,7 +159,7 @@ struct TextTableLocator {
     static func isColumnNumbers(_ line: TextLine) -> Bool {
         guard !line.tokens.isEmpty else { return false }
         return line.tokens.allSatisfy { t in
-            guard t.text.range(of: #"^[+=]?[0-9]+([=+][0-9]+)*[+=]?$"#, options: .regularExpression) != nil else { return false }
+            guard t.text.range(ofPattern: #"^[+=]?[0-9]+([=+][0-9]+)*[+=]?$"#) != nil else { return false }
             return t.text.split(whereSeparator: { $0 == "+" || $0 == "=" }).allSatisfy { (Int($0) ?? 99) <= 60 }
         }
     }
@@ -202,7 +202,7 @@ struct TextTableLocator {
             return true
         }
         if line.tokens.count == 1, first.text.count == 4, first.text.allSatisfy(\.isASCIIDigitCharacter) { return true }
-        return first.text.range(of: #"^([一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）]|[0-9]+、)"#, options: .regularExpression) != nil
+        return first.text.range(ofPattern: #"^([一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）]|[0-9]+、)"#) != nil
     }
 
     func read(_ title: Title, upTo end: Int, _ lines: [TextLine]) -> Located {

@@ -23,7 +23,7 @@ enum TitleMatcher {
             #"^[(（]?[0-9一二三四五六七八九十]+[)）]?[、.]"#,
         ]
         for p in patterns {
-            s = s.replacingOccurrences(of: p, with: "", options: .regularExpression)
+            s = s.replacingMatches(ofPattern: p, with: "")
         }
         return s
     }
@@ -44,7 +44,7 @@ enum TitleMatcher {
         if trimmed.hasSuffix("。") || trimmed.hasSuffix("；") || trimmed.hasSuffix("，") { return nil }
         let text = core(trimmed)
         // `第四部分 部门预算报表及预算绩效目标表` heads a part of the document.
-        if text.range(of: #"^第[一二三四五六七八九十]+部分"#, options: .regularExpression) != nil { return nil }
+        if text.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil { return nil }
         var best: (id: Int, length: Int)?
         for table in catalog.tables {
             for synonym in table.titles {
@@ -65,7 +65,7 @@ enum TitleMatcher {
     /// on its own line above the title.
     static func isNumberMarker(_ line: String) -> Bool {
         let s = HeaderText.normalize(line)
-        return s.range(of: #"^(公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?$"#, options: .regularExpression) != nil
-            || s.range(of: #"^预算[0-9]+表$"#, options: .regularExpression) != nil
+        return s.range(ofPattern: #"^(公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?$"#) != nil
+            || s.range(ofPattern: #"^预算[0-9]+表$"#) != nil
     }
 }
