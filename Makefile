@@ -10,7 +10,7 @@ DEBIAN_PKGS  := libxlsxwriter-dev zlib1g-dev pkg-config libreoffice-calc-nogui
 SAMPLES      := $(wildcard Tests/Fixtures/samples/*.txt)
 BIN           = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/gongkai
 
-.PHONY: setup build demo outputs test fuzz clean
+.PHONY: setup build demo outputs test fuzz bench clean
 
 # Installs the Debian packages that are missing (apt-get update once, then install).
 setup:
@@ -59,6 +59,17 @@ fuzz: setup
 	  -artifact_prefix=Tests/Fixtures/fuzz/parse- $(FUZZ_BUILD)/corpus/parse Tests/Fixtures/fuzz-seeds/parse
 	GONGKAI_FUZZ_TARGET=xlsx $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=16384 -runs=$(FUZZ_RUNS) \
 	  -artifact_prefix=Tests/Fixtures/fuzz/xlsx- $(FUZZ_BUILD)/corpus/xlsx Tests/Fixtures/fuzz-seeds/xlsx
+
+# Benchmarks (not timed tests): gongkai beside the Python route, the C
+# floor and datacompy, measured in one run; results in Benchmarks/results.md.
+# DOCS and HUGE_ROWS scale the corpus (defaults: 2000 documents, 1,000,000 rows).
+PIP_PKGS := XlsxWriter datacompy pandas
+bench: setup
+	@missing=""; for p in $(PIP_PKGS); do python3 -c "import importlib.util,sys; sys.exit(importlib.util.find_spec('$$(echo $$p | tr A-Z a-z)') is None)" 2>/dev/null || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing (pip):$$missing"; \
+	  python3 -m pip install -q $$missing 2>/dev/null || python3 -m pip install -q --break-system-packages $$missing; fi
+	@command -v gcc >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq gcc; }
+	Benchmarks/bench.sh
 
 clean:
 	rm -rf .build

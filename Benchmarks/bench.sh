@@ -19,14 +19,17 @@ log() { printf '%s\n' "$*" >&2; }
 secs() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
 timed() { # timed NAME CMD... → prints "seconds peak_kb"
   local t0=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$WORK/$1.rss" "${@:2}" > "$WORK/$1.out" 2> "$WORK/$1.err"
+  local rc=0
+  /usr/bin/time -f '%M' -o "$WORK/$1.rss" "${@:2}" > "$WORK/$1.out" 2> "$WORK/$1.err" || rc=$?
+  # 1 is an answer (diff: differences; batch: some failed), not a crash.
+  [ "$rc" -le 1 ] || { log "$1 failed (exit $rc): see $WORK/$1.err"; exit 1; }
   local t1=$(date +%s.%N)
-  echo "$(python3 -c "print($t1-$t0)") $(cat "$WORK/$1.rss")"
+  echo "$(python3 -c "print($t1-$t0)") $(tail -1 "$WORK/$1.rss")"
 }
 
 log "building (release)…"
 swift build -c release --product gongkai >/dev/null
-gcc -O2 -o "$WORK/floor" Benchmarks/floor.c $(pkg-config --cflags --libs xlsxwriter)
+gcc -O2 -o "$WORK/floor.bin" Benchmarks/floor.c $(pkg-config --cflags --libs xlsxwriter)
 
 log "corpus: $DOCS documents…"
 $BIN generate --count "$DOCS" --seed 1 --layout mixed -o "$WORK/corpus" >/dev/null
@@ -39,7 +42,7 @@ read T1 R1 < <(timed jobs1 $BIN batch "$WORK/corpus" -o "$WORK/out1" --jobs 1)
 read T2 R2 < <(timed jobs2 $BIN batch "$WORK/corpus" -o "$WORK/out2" --jobs 2)
 read TP RP < <(timed python python3 Benchmarks/python_route.py "$WORK/py" "$WORK"/json/*.json)
 $BIN convert "$WORK"/json/*.json -o "$WORK/calls" --record-calls "$WORK/calls" >/dev/null 2>&1 || true
-read TF RF < <(timed floor "$WORK/floor" "$WORK/floor" "$WORK"/calls/*.calls)
+read TF RF < <(timed floor "$WORK/floor.bin" "$WORK/floor" "$WORK"/calls/*.calls)
 
 log "huge documents: $HUGE_ROWS rows…"
 $BIN generate --count 2 --rows "$HUGE_ROWS" --seed 7 --vary 0.1 --layout tab -o "$WORK/huge" >/dev/null

@@ -8,5 +8,6 @@ import datacompy
 
 a = pd.read_csv(sys.argv[1], dtype={"key": str})
 b = pd.read_csv(sys.argv[2], dtype={"key": str})
-cmp = datacompy.Compare(a, b, join_columns=["table", "key"], abs_tol=0, rel_tol=0)
+Compare = getattr(datacompy, "Compare", None) or datacompy.PandasCompare  # renamed in datacompy 1.x
+cmp = Compare(a, b, join_columns=["table", "key"], abs_tol=0, rel_tol=0)
 print(cmp.matches(), len(cmp.intersect_rows), len(cmp.df1_unq_rows), len(cmp.df2_unq_rows))
