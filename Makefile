@@ -43,7 +43,8 @@ test: build
 # Fuzzing with libFuzzer: the text parser and the workbook reader, seeded
 # with pieces of the samples and small workbooks (Tests/Fixtures/fuzz-seeds).
 # Crashes land in Tests/Fixtures/fuzz/, which the tests replay.
-# FUZZ_RUNS executions per target.
+# FUZZ_RUNS executions per target. Swift's own backtracer is off so that
+# libFuzzer sees the crash and writes the input.
 FUZZ_RUNS  ?= 1000000
 FUZZ_BUILD := .build-fuzz
 FUZZ_OBJ    = $(FUZZ_BUILD)/release
@@ -55,9 +56,9 @@ fuzz: setup
 	  $$(ls $(FUZZ_OBJ)/{GongkaiModel,GongkaiTemplates,GongkaiParse,GongkaiXLSX,GongkaiConvert,GongkaiCheck,ZIPFoundation,gongkai_fuzz}.build/*.o) \
 	  -lxlsxwriter -lz
 	mkdir -p $(FUZZ_BUILD)/corpus/parse $(FUZZ_BUILD)/corpus/xlsx Tests/Fixtures/fuzz
-	GONGKAI_FUZZ_TARGET=parse $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=4096 -runs=$(FUZZ_RUNS) \
+	SWIFT_BACKTRACE=enable=no GONGKAI_FUZZ_TARGET=parse $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=4096 -runs=$(FUZZ_RUNS) \
 	  -artifact_prefix=Tests/Fixtures/fuzz/parse- $(FUZZ_BUILD)/corpus/parse Tests/Fixtures/fuzz-seeds/parse
-	GONGKAI_FUZZ_TARGET=xlsx $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=16384 -runs=$(FUZZ_RUNS) \
+	SWIFT_BACKTRACE=enable=no GONGKAI_FUZZ_TARGET=xlsx $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=16384 -runs=$(FUZZ_RUNS) \
 	  -artifact_prefix=Tests/Fixtures/fuzz/xlsx- $(FUZZ_BUILD)/corpus/xlsx Tests/Fixtures/fuzz-seeds/xlsx
 
 # Benchmarks (not timed tests): gongkai beside the Python route, the C

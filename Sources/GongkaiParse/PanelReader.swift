@@ -27,6 +27,9 @@ struct PanelReader {
     /// Finds the panels of a header: each starts at a `项目` cell.
     func panels(_ header: [GridRow]) -> [Panel] {
         let grid = HeaderGrid(rows: header)
+        // No header at all (fuzzing found it: a 表1 title straight over data
+        // rows): there are no panels to find, and paths[0] does not exist.
+        guard grid.width > 0 else { return [] }
         var starts: [Int] = []
         for (i, path) in grid.paths.enumerated() {
             let last = HeaderText.normalize(path.last ?? "")
@@ -67,6 +70,13 @@ struct PanelReader {
 
     mutating func read(header: [GridRow], rows: [GridRow]) throws -> (rows: [Row], columns: [String]) {
         let panels = self.panels(header)
+        if panels.isEmpty {
+            // Rows without a header cannot be placed in columns: say so, line by line.
+            for row in rows {
+                base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                    "\(template.id == 1 ? "表1" : "表\(template.id)") has no header naming its columns; row not read: \(row.cells.joined(separator: " "))"))
+            }
+        }
         var byPanel: [[Row]] = Array(repeating: [], count: panels.count)
         var keys = Set<String>()
         var inCarryover = false

@@ -16,6 +16,15 @@ struct BrokenInputTests {
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
+    @Test("a 表1 title straight over data rows (no header): no crash, each row reported by line")
+    func headerlessPanel() throws {
+        // make fuzz found this crash (PanelReader read the first column of an
+        // empty header); the input it found was not kept, this one crashes the same way.
+        let doc = try parse("测试局 2020 年 部门预算\n\n2020年收支预算总表\n\n单位：万元\n\n一、一般公共预算拨款\t100.00\t一、一般公共服务支出\t100.00\n")
+        let reported = doc.diagnostics.filter { $0.table == 1 && $0.line == 7 && $0.message.contains("100.00") }
+        #expect(reported.count == 1, "\(doc.diagnostics.map(\.message))")
+    }
+
     @Test("an empty file")
     func empty() {
         #expect(throws: InputError(file: "broken.txt", "the file is empty; expected the text of a budget disclosure")) {
