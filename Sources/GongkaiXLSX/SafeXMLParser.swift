@@ -24,6 +24,7 @@ struct SafeXMLParser {
 
     func parse(_ data: Data, part: String, into handler: some XMLPartHandler) throws {
         try refuseDTD(in: data, part: part)
+        try refuseInvalidUTF8(in: data, part: part)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
@@ -38,6 +39,27 @@ struct SafeXMLParser {
             let reason = parser.parserError.map { "XML error \(($0 as NSError).code)" }
                 ?? (delegate.sawRoot ? "the document ends before its elements are closed" : "the document has no root element")
             throw XLSXError.malformedContent(path: path, part: part, reason: "\(reason) at line \(parser.lineNumber)")
+        }
+    }
+
+    /// Refuses a part that is not valid UTF-8, naming the line of the first
+    /// bad byte.
+    ///
+    /// swift-corelibs-foundation's XMLParser traps on an element or attribute
+    /// name that is not valid UTF-8 (fuzzing found it:
+    /// Tests/Fixtures/fuzz/xlsx-crash-d7065b…); libxml2 passes such names on.
+    /// - Complexity: O(n).
+    private func refuseInvalidUTF8(in data: Data, part: String) throws {
+        var line = 1
+        var decoder = UTF8()
+        var bytes = data.makeIterator()
+        while true {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
+            case .emptyInput: return
+            case .error:
+                throw XLSXError.malformedContent(path: path, part: part, reason: "the XML is not valid UTF-8 at line \(line)")
+            }
         }
     }
 

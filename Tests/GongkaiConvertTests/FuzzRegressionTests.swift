@@ -31,6 +31,16 @@ struct FuzzRegressionTests {
         }
     }
 
+    @Test("a workbook.xml whose attribute name is not UTF-8 is refused, naming the part and the line")
+    func invalidUTF8AttributeName() throws {
+        // Found by make fuzz: FoundationXML's XMLParser trapped on `<calcPr \u{FFFD}nllCalcOnLoad="1"/>`.
+        let url = Fixtures.directory.appendingPathComponent("fuzz/xlsx-crash-d7065b9566ceea653baf229c32d8fdda3a556a99")
+        let error = #expect(throws: XLSXError.self) { try WorkbookReader().read(contentsOf: url) }
+        guard case let .malformedContent(_, part, reason) = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(part == "xl/workbook.xml")
+        #expect(reason == "the XML is not valid UTF-8 at line 2")
+    }
+
     @Test("workbook inputs: read or refused with an XLSXError")
     func workbooks() throws {
         let inputs = Self.files("fuzz").filter { $0.lastPathComponent.hasPrefix("xlsx-") } + Self.files("fuzz-seeds/xlsx")
