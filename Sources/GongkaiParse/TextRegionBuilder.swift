@@ -34,11 +34,31 @@ struct TextRegionBuilder {
     // MARK: Header
 
     /// What a header path names, for reconstruction.
-    func classify(_ path: [String]) -> String? {
-        let joined = HeaderText.normalize(path.joined())
+    ///
+    /// - Parameter memo: answers already found for this header; the beam
+    ///   search asks about the same texts under many splits, and the catalog
+    ///   match depends only on the joined text.
+    func classify(_ path: [String], memo: ClassifyMemo? = nil) -> String? {
+        let raw = path.joined()
+        let joined = HeaderText.normalize(raw)
         guard !joined.isEmpty else { return nil }
-        if let id = template.matchColumn(path: path), template.column(id)?.isText == true { return id }
-        if path.count == 1 || path.dropLast().allSatisfy({ classify([$0]) == nil }) {
+        func matchColumn() -> String? {
+            guard let memo else { return template.matchColumn(path: path) }
+            if let hit = memo.columns[raw] { return hit }
+            let id = template.matchColumn(path: path)
+            memo.columns[raw] = .some(id)
+            return id
+        }
+        func classifyOne(_ text: String) -> String? {
+            guard let memo else { return classify([text]) }
+            if let hit = memo.results[[text]] { return hit }
+            let id = classify([text], memo: memo)
+            memo.results[[text]] = .some(id)
+            return id
+        }
+        let column = matchColumn()
+        if let id = column, template.column(id)?.isText == true { return id }
+        if path.count == 1 || path.dropLast().allSatisfy({ classifyOne($0) == nil }) {
             let last = HeaderText.normalize(path.last ?? "")
             if last.contains("编码") || last.contains("代码") { return "lead:code" }
             if template.rows == .items || template.rows == .threePublic,
@@ -48,7 +68,7 @@ struct TextRegionBuilder {
            let item = catalog.items.threePublicItem(HeaderText.normalize(path.last ?? "")) ?? catalog.items.threePublicItem(joined) {
             return "item:" + item.id
         }
-        if let id = template.matchColumn(path: path) { return id }
+        if let id = column { return id }
         let last = HeaderText.normalize(path.last ?? "")
         // The 项目 of a purchase or service line names it.
         if template.rows == .lines, last == "项目" { return "lead:line" }
@@ -67,7 +87,7 @@ struct TextRegionBuilder {
         let memo = ClassifyMemo()
         var reconstruction = HeaderReconstruction(classify: { path in
             if let hit = memo.results[path] { return hit }
-            let id = classify(path)
+            let id = classify(path, memo: memo)
             memo.results[path] = .some(id)
             return id
         })
@@ -677,4 +697,6 @@ enum TextCells {
 /// HeaderReconstruction asks about the same paths many times over.
 final class ClassifyMemo {
     var results: [[String]: String?] = [:]
+    /// The catalog's column for a joined header text (it depends on nothing else).
+    var columns: [String: String?] = [:]
 }
