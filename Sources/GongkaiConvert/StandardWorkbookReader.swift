@@ -15,9 +15,11 @@ public enum StandardWorkbookReader {
     }
 
     /// Reads the workbook at `url`.
-    public static func read(_ url: URL) throws -> Document {
+    ///
+    /// - Parameter reader: the zip and XML reader, with its safety limits.
+    public static func read(_ url: URL, using reader: WorkbookReader = WorkbookReader()) throws -> Document {
         let contents: WorkbookContents
-        do { contents = try WorkbookReader().read(contentsOf: url) } catch let e as XLSXError {
+        do { contents = try reader.read(contentsOf: url) } catch let e as XLSXError {
             throw ReadError(description: e.description)
         }
         guard let model = contents.sheet(named: StandardWorkbook.modelSheet),

@@ -24,13 +24,19 @@ public struct WorkbookReader: Sendable {
         /// Parts up to this size skip the ratio check (default 1 MB): small parts of
         /// repetitive XML legitimately compress very well and cannot hurt.
         public var compressionRatioThreshold: UInt64
+        /// Whether a part whose CRC-32 differs from the zip's record is refused (default true).
+        ///
+        /// Only the fuzz harness turns this off, so that its mutations reach the
+        /// XML parsers instead of stopping at the checksum.
+        public var verifiesChecksums: Bool
 
         /// Creates limits; the defaults suit real budget workbooks with a wide margin.
         public init(maxPartSize: UInt64 = 200 * 1024 * 1024, maxCompressionRatio: Double = 100,
-                    compressionRatioThreshold: UInt64 = 1024 * 1024) {
+                    compressionRatioThreshold: UInt64 = 1024 * 1024, verifiesChecksums: Bool = true) {
             self.maxPartSize = maxPartSize
             self.maxCompressionRatio = maxCompressionRatio
             self.compressionRatioThreshold = compressionRatioThreshold
+            self.verifiesChecksums = verifiesChecksums
         }
     }
 

@@ -10,6 +10,9 @@ internal import ZIPFoundation
 struct ZipPackage {
     let path: String
     private let archive: Archive
+    /// The whole file, memory-mapped: parts are inflated from it by range.
+    private let bytes: Data
+    private let locator: ZipEntryLocator
     private let limits: WorkbookReader.Limits
 
     /// Opens `url`; anything that is not a readable zip is reported as "not an XLSX workbook".
@@ -26,9 +29,11 @@ struct ZipPackage {
         }
         do {
             archive = try Archive(url: url, accessMode: .read)
+            bytes = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             throw XLSXError.notXLSX(path: path, reason: "it is not a zip archive (\(error))")
         }
+        locator = ZipEntryLocator(bytes: bytes)
     }
 
     /// The bytes of `part` (e.g. `xl/workbook.xml`), or nil if the package has no such part.
@@ -51,18 +56,36 @@ struct ZipPackage {
                 throw unsafe("its compression ratio \(Int(ratio)):1 exceeds \(Int(limits.maxCompressionRatio)):1 (possible zip bomb)")
             }
         }
-        var data = Data()
-        data.reserveCapacity(Int(declared))
-        do {
-            _ = try archive.extract(entry) { chunk in
-                guard UInt64(data.count + chunk.count) <= declared else { throw unsafe("it inflates beyond its declared size of \(declared) bytes") }
-                data.append(chunk)
+        // The bytes are inflated here, from exactly the entry's range: a
+        // corrupt header can claim gigabytes of compressed data in a 5 KB
+        // file, and ZIPFoundation's Linux inflate then reads empty chunks for
+        // ever (make fuzz found it: Tests/Fixtures/fuzz/xlsx-timeout-26daf21…).
+        func malformed(_ reason: String) -> XLSXError { .malformedContent(path: path, part: part, reason: reason) }
+        switch locator.span(of: entry.path) {
+        case nil:
+            throw malformed("its entry in the zip directory cannot be read")
+        case .failure(let failure)?:
+            throw malformed(failure.reason)
+        case .success(let span)?:
+            let checksum = limits.verifiesChecksums ? span.crc32 : nil
+            do {
+                return try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws(BoundedInflater.Failure) -> Data in
+                    let input = UnsafeRawBufferPointer(rebasing: raw[span.dataStart..<(span.dataStart + Int(span.compressedSize))])
+                    switch span.method {
+                    case 0:
+                        guard UInt64(input.count) <= declared else {
+                            throw BoundedInflater.Failure(reason: "it holds more than its declared size of \(declared) bytes")
+                        }
+                        return try BoundedInflater.stored(input, crc32: checksum)
+                    case 8:
+                        return try BoundedInflater.inflate(input, limit: declared, crc32: checksum)
+                    default:
+                        throw BoundedInflater.Failure(reason: "it uses compression method \(span.method); only stored and deflate are read")
+                    }
+                }
+            } catch let failure as BoundedInflater.Failure {
+                throw failure.reason.contains("declared size") ? unsafe(failure.reason) : malformed(failure.reason)
             }
-        } catch let error as XLSXError {
-            throw error
-        } catch {
-            throw XLSXError.malformedContent(path: path, part: part, reason: "it cannot be extracted (\(error))")
         }
-        return data
     }
 }

@@ -37,7 +37,7 @@ func makeZip(at url: URL, _ entries: [(path: String, text: String)], stored: Boo
 ///
 /// Lets reader tests feed exactly the XML variant they are about (inline strings,
 /// missing `r` attributes, prefixes, DTDs…) without going through a writer.
-func makeMinimalXLSX(at url: URL, sheetXML: String, sharedStrings: String? = nil, workbookXML: String? = nil) throws {
+func makeMinimalXLSX(at url: URL, sheetXML: String, sharedStrings: String? = nil, workbookXML: String? = nil, stored: Bool = false) throws {
     let ns = #"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main""#
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     var entries: [(String, String)] = [
@@ -47,7 +47,7 @@ func makeMinimalXLSX(at url: URL, sheetXML: String, sharedStrings: String? = nil
         ("xl/worksheets/sheet1.xml", sheetXML),
     ]
     if let sharedStrings { entries.append(("xl/sharedStrings.xml", sharedStrings)) }
-    try makeZip(at: url, entries.map { (path: $0.0, text: $0.1) })
+    try makeZip(at: url, entries.map { (path: $0.0, text: $0.1) }, stored: stored)
 }
 
 /// Wraps `<sheetData>` content in a worksheet element.
