@@ -85,7 +85,14 @@ public struct TableTemplate: Codable, Sendable {
     /// - Returns: the best-matching column id, or nil.
     /// - Complexity: O(*c* · *p*) in columns and patterns.
     public func matchColumn(path: [String]) -> String? {
-        let joined = HeaderText.normalize(path.joined())
+        matchColumn(normalized: HeaderText.normalize(path.joined()))
+    }
+
+    /// The column a header text already normalized with `HeaderText.normalize` names.
+    ///
+    /// The header search asks this thousands of times per table; it saves the
+    /// second normalization.
+    public func matchColumn(normalized joined: String) -> String? {
         guard !joined.isEmpty else { return nil }
         var best: (id: String, score: Int)?
         for column in columns {
@@ -150,8 +157,11 @@ public struct ItemCatalog: Codable, Sendable {
         public let match: [HeaderPattern]
 
         func matches(_ label: String) -> Bool {
-            let text = HeaderText.normalize(label)
-            return match.contains { $0.matches(text) }
+            matches(normalized: HeaderText.normalize(label))
+        }
+
+        func matches(normalized text: String) -> Bool {
+            match.contains { $0.matches(text) }
         }
     }
 
@@ -169,6 +179,9 @@ public struct ItemCatalog: Codable, Sendable {
 
     /// The 表7 item a label names.
     public func threePublicItem(_ label: String) -> Item? { threePublic.first { $0.matches(label) } }
+
+    /// The 表7 item a label already normalized with `HeaderText.normalize` names.
+    public func threePublicItem(normalized label: String) -> Item? { threePublic.first { $0.matches(normalized: label) } }
 
     /// The 功能 class code a class name stands for (`科学技术支出` → `206`).
     public func functionClassCode(named name: String) -> String? {

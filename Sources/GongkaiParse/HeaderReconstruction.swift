@@ -83,8 +83,24 @@ struct HeaderReconstruction {
         var stacked = false
     }
 
+    /// The longest header text the segmentation searches, in characters.
+    ///
+    /// The search asks the catalog about every cut of up to `maxLength`
+    /// characters at every position, O(*n* × 40 × 6); the samples' longest
+    /// header is 124 characters. Text beyond this bound (what fuzzing and
+    /// damaged extractions produce) is taken piece by piece, as printed, and
+    /// its unrecognised columns are reported by the table reader as usual.
+    static let searchedCharacterLimit = 400
+
+    /// The column headers of `pieces`, cut where the catalog recognises the most.
+    ///
+    /// - Complexity: O(*n* × 40 × 6) catalog lookups for *n* characters of
+    ///   header text, at most `searchedCharacterLimit`; O(*p*) beyond it.
     func segment(_ pieces: [Piece]) -> [Segment] {
         guard !pieces.isEmpty else { return [] }
+        guard pieces.reduce(0, { $0 + $1.text.count }) <= Self.searchedCharacterLimit else {
+            return pieces.map { Segment(text: $0.text, line: $0.line) }
+        }
         // Characters with the boundary before each: 0 inside a piece, 1 between
         // stacked pieces (may join), 2 between cells (must cut).
         var chars: [Character] = []

@@ -42,10 +42,11 @@ struct TextRegionBuilder {
         let raw = path.joined()
         let joined = HeaderText.normalize(raw)
         guard !joined.isEmpty else { return nil }
+        let last = path.count == 1 ? joined : HeaderText.normalize(path.last ?? "")
         func matchColumn() -> String? {
-            guard let memo else { return template.matchColumn(path: path) }
+            guard let memo else { return template.matchColumn(normalized: joined) }
             if let hit = memo.columns[raw] { return hit }
-            let id = template.matchColumn(path: path)
+            let id = template.matchColumn(normalized: joined)
             memo.columns[raw] = .some(id)
             return id
         }
@@ -59,17 +60,15 @@ struct TextRegionBuilder {
         let column = matchColumn()
         if let id = column, template.column(id)?.isText == true { return id }
         if path.count == 1 || path.dropLast().allSatisfy({ classifyOne($0) == nil }) {
-            let last = HeaderText.normalize(path.last ?? "")
-            if last.contains("编码") || last.contains("代码") { return "lead:code" }
+            if last.includes("编码") || last.includes("代码") { return "lead:code" }
             if template.rows == .items || template.rows == .threePublic,
                last.hasPrefix("项目") || last == "科目" { return "lead:label" }
         }
         if template.rows == .threePublic,
-           let item = catalog.items.threePublicItem(HeaderText.normalize(path.last ?? "")) ?? catalog.items.threePublicItem(joined) {
+           let item = catalog.items.threePublicItem(normalized: last) ?? catalog.items.threePublicItem(normalized: joined) {
             return "item:" + item.id
         }
         if let id = column { return id }
-        let last = HeaderText.normalize(path.last ?? "")
         // The 项目 of a purchase or service line names it.
         if template.rows == .lines, last == "项目" { return "lead:line" }
         if last.hasSuffix("名称") || last == "项目" || last == "科目" || last.hasSuffix("二级项目") { return "lead:name" }
