@@ -61,6 +61,8 @@ let package = Package(
             name: "gongkai-fuzz",
             dependencies: ["GongkaiModel", "GongkaiParse", "GongkaiXLSX", "GongkaiConvert"]
         ),
+        // make bench's in-memory figures (the diff on models already parsed).
+        .executableTarget(name: "gongkai-bench", dependencies: ["GongkaiModel", "GongkaiDiff", "GongkaiRender"]),
         // Fixture paths and a runner for the built binary, shared by the tests.
         .target(name: "GongkaiTestSupport", path: "Sources/GongkaiTestSupport"),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel", "GongkaiTestSupport"]),

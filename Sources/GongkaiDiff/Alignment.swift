@@ -183,6 +183,27 @@ public struct Alignment: Sendable {
         return ordered(seen, table: ta.id, text: text)
     }
 
+    /// The ids of a table's amount (or text) columns in catalog order.
+    static func catalogOrder(table: Int, text: Bool) -> [String] {
+        (Catalog.shared.table(table)?.columns ?? []).filter { $0.isText == text }.map(\.id)
+    }
+
+    /// The keys of `a` and `b` in `catalogOrder`, then the rest sorted.
+    ///
+    /// - Complexity: O(*c*) lookups for *c* catalog columns, without building
+    ///   a set unless a key is outside the catalog.
+    static func ordered<V>(_ a: [String: V], _ b: [String: V], catalogOrder: [String]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(max(a.count, b.count))
+        for id in catalogOrder where a[id] != nil || b[id] != nil { out.append(id) }
+        let distinct = a.count + b.keys.reduce(0) { a[$1] == nil ? $0 + 1 : $0 }
+        if out.count < distinct {
+            let known = Set(out)
+            out += Set(a.keys).union(b.keys).filter { !known.contains($0) }.sorted()
+        }
+        return out
+    }
+
     /// `columns` in catalog order, then the rest sorted.
     static func ordered(_ columns: Set<String>, table: Int, text: Bool) -> [String] {
         guard !columns.isEmpty else { return [] }

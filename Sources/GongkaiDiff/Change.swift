@@ -24,9 +24,9 @@ public struct Change: Hashable, Sendable {
         /// A text cell (项目单位, 情况说明 …).
         case text(column: String, a: String?, b: String?)
         /// A row only B has, with its cells.
-        case added(values: [String: Amount], texts: [String: String])
+        indirect case added(values: [String: Amount], texts: [String: String])
         /// A row only A has, with its cells.
-        case removed(values: [String: Amount], texts: [String: String])
+        indirect case removed(values: [String: Amount], texts: [String: String])
         /// The same row (same key) under another name.
         case renamed(a: String, b: String)
         /// The same project (same name) under another code: A's key, B's key.
@@ -45,13 +45,13 @@ public struct Change: Hashable, Sendable {
         /// (`funding.<row>.<column>`) or 项目支出情况 (`projects.<name>.<column>`),
         /// a goal (`goal.<term>.<n>`). `label` as B prints it (A's when B has
         /// none); texts as printed, amounts in 元 where the value is one.
-        case formField(field: String, label: String, a: String?, b: String?, amountA: Amount?, amountB: Amount?)
+        indirect case formField(field: String, label: String, a: String?, b: String?, amountA: Amount?, amountB: Amount?)
         /// A form field whose label is printed differently (`项目负责人` → `负责人`).
         case formFieldRenamed(field: String, a: String, b: String)
         /// An indicator only B's form has.
-        case indicatorAdded(Indicator)
+        indirect case indicatorAdded(Indicator)
         /// An indicator only A's form has.
-        case indicatorRemoved(Indicator)
+        indirect case indicatorRemoved(Indicator)
         /// An indicator's value: `column` is `value` (指标值 / 预期当年实现值),
         /// `lastYear` or `yearBefore`, as the form's columns are captioned.
         case indicatorValue(column: String, a: String?, b: String?)
@@ -105,9 +105,19 @@ public struct Change: Hashable, Sendable {
     public var code: String?
     public var detail: Detail
     /// The 表13 form of a form change.
-    public var form: FormRef?
+    public var form: FormRef? {
+        get { formBox?.value }
+        set { formBox = newValue.map(OutOfLine.init) }
+    }
     /// The indicator of an indicator change.
-    public var indicator: IndicatorRef?
+    public var indicator: IndicatorRef? {
+        get { indicatorBox?.value }
+        set { indicatorBox = newValue.map(OutOfLine.init) }
+    }
+    // Out of line: most changes are cells, and a diff of a million rows holds
+    // hundreds of thousands of them (the rare cases are `indirect` for the same reason).
+    private var formBox: OutOfLine<FormRef>?
+    private var indicatorBox: OutOfLine<IndicatorRef>?
 
     public init(table: Int?, row: String? = nil, name: String? = nil, code: String? = nil, detail: Detail,
                 form: FormRef? = nil, indicator: IndicatorRef? = nil) {
@@ -116,8 +126,8 @@ public struct Change: Hashable, Sendable {
         self.name = name
         self.code = code
         self.detail = detail
-        self.form = form
-        self.indicator = indicator
+        self.formBox = form.map(OutOfLine.init)
+        self.indicatorBox = indicator.map(OutOfLine.init)
     }
 
     public var kind: Kind {
@@ -178,6 +188,14 @@ public struct Change: Hashable, Sendable {
         default: return .zero
         }
     }
+}
+
+/// A value kept on the heap, compared and hashed by value.
+final class OutOfLine<Value: Hashable & Sendable>: Hashable, Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    static func == (a: OutOfLine, b: OutOfLine) -> Bool { a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// A percentage held exactly, in hundredths of a percent (`1000` is 10.00%),

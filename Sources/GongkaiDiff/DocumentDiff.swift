@@ -62,6 +62,9 @@ public struct DocumentDiff: Sendable {
         if ta.status != tb.status {
             changes.append(Change(table: t.id, detail: .status(a: ta.status, b: tb.status)))
         }
+        // Column orders once per table, not per changed row.
+        let valueIndex = Dictionary(uniqueKeysWithValues: Alignment.catalogOrder(table: t.id, text: false).enumerated().map { ($1, $0) })
+        let textOrder = Alignment.catalogOrder(table: t.id, text: true)
         for pair in t.rows {
             switch (pair.a, pair.b) {
             case (nil, let j?):
@@ -78,37 +81,54 @@ public struct DocumentDiff: Sendable {
                     changes.append(Change(table: t.id, row: rb.key, name: rb.name, code: rb.code, detail: detail))
                 }
                 if ra.key != rb.key { change(.recoded(a: ra.key, b: rb.key)) }
-                if pair.rule == .key, !ra.name.utf8.elementsEqual(rb.name.utf8),
+                if pair.rule == .key, !RowName.sameBytes(ra.name, rb.name),
                    RowName.comparable(ra.name) != RowName.comparable(rb.name) {
                     change(.renamed(a: ra.name, b: rb.name))
                 }
                 if !(ra.texts.isEmpty && rb.texts.isEmpty) {
-                    let columns = Alignment.ordered(Set(ra.texts.keys).union(rb.texts.keys), table: t.id, text: true)
+                    let columns = Alignment.ordered(ra.texts, rb.texts, catalogOrder: textOrder)
                     for column in columns {
                         let x = ra.texts[column], y = rb.texts[column]
                         if x.map(HeaderText.normalize) != y.map(HeaderText.normalize) { change(.text(column: column, a: x, b: y)) }
                     }
                 }
-                // Most rows are equal: one lookup per cell decides it.
-                if ra.values.count == rb.values.count,
-                   ra.values.allSatisfy({ column, figure in rb.values[column]?.amount == figure.amount }) {
-                    continue
+                // One lookup per cell finds the differences (most rows have none);
+                // only those are put in catalog order.
+                var differing: [(column: String, a: Amount?, b: Amount?)] = []
+                var shared = 0
+                for (column, figure) in ra.values {
+                    let y = rb.values[column]?.amount
+                    if y != nil { shared += 1 }
+                    if differs(figure.amount, y, tolerance: tolerance) { differing.append((column, figure.amount, y)) }
                 }
-                let columns = Alignment.ordered(Set(ra.values.keys).union(rb.values.keys), table: t.id, text: false)
-                for column in columns {
-                    let x = ra.values[column]?.amount, y = rb.values[column]?.amount
-                    switch (x, y) {
-                    case (nil, nil): continue
-                    case (let x?, let y?):
-                        guard x != y else { continue }
-                        if tolerance != .zero, let d = y.subtracting(x)?.magnitude, d <= tolerance { continue }
-                    default: break
+                if shared < rb.values.count {
+                    for (column, figure) in rb.values where ra.values[column] == nil {
+                        if differs(nil, figure.amount, tolerance: tolerance) { differing.append((column, nil, figure.amount)) }
                     }
-                    change(.amount(column: column, a: x, b: y))
                 }
+                if differing.count > 1 {
+                    differing.sort { x, y in
+                        let i = valueIndex[x.column] ?? Int.max, j = valueIndex[y.column] ?? Int.max
+                        return i != j ? i < j : x.column < y.column
+                    }
+                }
+                for d in differing { change(.amount(column: d.column, a: d.a, b: d.b)) }
             case (nil, nil):
                 continue
             }
+        }
+    }
+
+    /// Whether two cells differ: a blank against an amount always does (a
+    /// blank is not 0); two amounts when they are further apart than `tolerance`.
+    static func differs(_ x: Amount?, _ y: Amount?, tolerance: Amount) -> Bool {
+        switch (x, y) {
+        case (nil, nil): return false
+        case (let x?, let y?):
+            guard x != y else { return false }
+            if tolerance != .zero, let d = y.subtracting(x)?.magnitude, d <= tolerance { return false }
+            return true
+        default: return true
         }
     }
 

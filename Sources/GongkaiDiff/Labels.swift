@@ -91,6 +91,15 @@ extension Amount {
 
 /// Row names as compared for renames.
 public enum RowName {
+    /// Whether two names are the same bytes, as printed.
+    ///
+    /// `==` on non-ASCII strings compares them canonically (normalizing as
+    /// it goes); a published name is compared as printed, byte for byte.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    }
+
     /// Width-normalized, without whitespace and without a leading ordinal
     /// (`一、`, `（二）`, `3.`): `三、事业收入` and `五、事业收入` are the same item
     /// numbered differently, not a rename.
