@@ -180,40 +180,31 @@ public struct Alignment: Sendable {
                 if text { for k in row.texts.keys { seen.insert(k) } } else { for k in row.values.keys { seen.insert(k) } }
             }
         }
-        return ordered(seen, table: ta.id, text: text)
+        return CatalogOrder(table: ta.id, text: text).sorted(seen)
+    }
+}
+
+/// The order in which a table's columns are listed: the catalog's, then
+/// columns it does not know by id.
+struct CatalogOrder {
+    private let position: [String: Int]
+
+    /// The order of `table`'s amount columns, or its text columns.
+    init(table: Int, text: Bool) {
+        let ids = (Catalog.shared.table(table)?.columns ?? []).filter { $0.isText == text }.map(\.id)
+        position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The ids of a table's amount (or text) columns in catalog order.
-    static func catalogOrder(table: Int, text: Bool) -> [String] {
-        (Catalog.shared.table(table)?.columns ?? []).filter { $0.isText == text }.map(\.id)
+    /// Whether column `x` comes before column `y`.
+    func precedes(_ x: String, _ y: String) -> Bool {
+        let i = position[x] ?? .max, j = position[y] ?? .max
+        return i != j ? i < j : x < y
     }
 
-    /// The keys of `a` and `b` in `catalogOrder`, then the rest sorted.
-    ///
-    /// - Complexity: O(*c*) lookups for *c* catalog columns, without building
-    ///   a set unless a key is outside the catalog.
-    static func ordered<V>(_ a: [String: V], _ b: [String: V], catalogOrder: [String]) -> [String] {
-        var out: [String] = []
-        out.reserveCapacity(max(a.count, b.count))
-        for id in catalogOrder where a[id] != nil || b[id] != nil { out.append(id) }
-        let distinct = a.count + b.keys.reduce(0) { a[$1] == nil ? $0 + 1 : $0 }
-        if out.count < distinct {
-            let known = Set(out)
-            out += Set(a.keys).union(b.keys).filter { !known.contains($0) }.sorted()
-        }
-        return out
-    }
-
-    /// `columns` in catalog order, then the rest sorted.
-    static func ordered(_ columns: Set<String>, table: Int, text: Bool) -> [String] {
-        guard !columns.isEmpty else { return [] }
-        let catalogOrder = (Catalog.shared.table(table)?.columns ?? []).filter { $0.isText == text }.map(\.id)
-        var out = catalogOrder.filter { columns.contains($0) }
-        if out.count < columns.count {
-            let known = Set(out)
-            out += columns.filter { !known.contains($0) }.sorted()
-        }
-        return out
+    /// `columns` in this order.
+    /// - Complexity: O(*n* log *n*), one lookup per comparison.
+    func sorted(_ columns: some Sequence<String>) -> [String] {
+        columns.sorted(by: precedes)
     }
 }
 

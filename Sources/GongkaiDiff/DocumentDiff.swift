@@ -63,8 +63,8 @@ public struct DocumentDiff: Sendable {
             changes.append(Change(table: t.id, detail: .status(a: ta.status, b: tb.status)))
         }
         // Column orders once per table, not per changed row.
-        let valueIndex = Dictionary(uniqueKeysWithValues: Alignment.catalogOrder(table: t.id, text: false).enumerated().map { ($1, $0) })
-        let textOrder = Alignment.catalogOrder(table: t.id, text: true)
+        let valueOrder = CatalogOrder(table: t.id, text: false)
+        let textOrder = CatalogOrder(table: t.id, text: true)
         for pair in t.rows {
             switch (pair.a, pair.b) {
             case (nil, let j?):
@@ -86,8 +86,7 @@ public struct DocumentDiff: Sendable {
                     change(.renamed(a: ra.name, b: rb.name))
                 }
                 if !(ra.texts.isEmpty && rb.texts.isEmpty) {
-                    let columns = Alignment.ordered(ra.texts, rb.texts, catalogOrder: textOrder)
-                    for column in columns {
+                    for column in textOrder.sorted(Set(ra.texts.keys).union(rb.texts.keys)) {
                         let x = ra.texts[column], y = rb.texts[column]
                         if x.map(HeaderText.normalize) != y.map(HeaderText.normalize) { change(.text(column: column, a: x, b: y)) }
                     }
@@ -106,12 +105,7 @@ public struct DocumentDiff: Sendable {
                         if differs(nil, figure.amount, tolerance: tolerance) { differing.append((column, nil, figure.amount)) }
                     }
                 }
-                if differing.count > 1 {
-                    differing.sort { x, y in
-                        let i = valueIndex[x.column] ?? Int.max, j = valueIndex[y.column] ?? Int.max
-                        return i != j ? i < j : x.column < y.column
-                    }
-                }
+                if differing.count > 1 { differing.sort { valueOrder.precedes($0.column, $1.column) } }
                 for d in differing { change(.amount(column: d.column, a: d.a, b: d.b)) }
             case (nil, nil):
                 continue

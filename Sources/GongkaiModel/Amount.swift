@@ -173,18 +173,21 @@ public enum NumberText {
     /// Full-width digits, separators and parentheses made ASCII.
     public static func halfWidth(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        for u in text.unicodeScalars {
-            switch u.value {
-            case 0xFF10...0xFF19: out.append(Unicode.Scalar(u.value - 0xFF10 + 0x30)!)
-            case 0xFF0C: out.append(",")
-            case 0xFF0E: out.append(".")
-            case 0xFF08: out.append("(")
-            case 0xFF09: out.append(")")
-            case 0xFF0D: out.append("-")
-            default: out.append(u)
-            }
-        }
+        for u in text.unicodeScalars { out.append(halfWidth(u)) }
         return String(out)
+    }
+
+    /// The ASCII form of a full-width digit, `，`, `．`, `（`, `）` or `－`; any other scalar unchanged.
+    public static func halfWidth(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        switch u.value {
+        case 0xFF10...0xFF19: Unicode.Scalar(u.value - 0xFF10 + 0x30)!
+        case 0xFF0C: ","
+        case 0xFF0E: "."
+        case 0xFF08: "("
+        case 0xFF09: ")"
+        case 0xFF0D: "-"
+        default: u
+        }
     }
 
     /// Whether `text` is shaped like a number (digits, separators, a sign),

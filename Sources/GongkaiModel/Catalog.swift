@@ -206,14 +206,8 @@ public enum HeaderText {
             switch u.value {
             case 0x09...0x0D, 0x20: continue
             case 0x21..<0x80: out.append(u)
-            case 0xFF10...0xFF19: out.append(Unicode.Scalar(u.value - 0xFF10 + 0x30)!)
-            case 0xFF0C: out.append(",")
-            case 0xFF0E: out.append(".")
-            case 0xFF08: out.append("(")
-            case 0xFF09: out.append(")")
-            case 0xFF0D: out.append("-")
             case 0x201C, 0x201D: out.append("\"")
-            default: if !u.properties.isWhitespace { out.append(u) }
+            default: if !u.properties.isWhitespace { out.append(NumberText.halfWidth(u)) }
             }
         }
         return String(out)

@@ -18,11 +18,10 @@ struct ZipEntryLocator {
         /// Offset of the first data byte in the file.
         let dataStart: Int
         let compressedSize: UInt64
-        let uncompressedSize: UInt64
     }
 
     /// What the central directory says of each entry, by name (the first of duplicates wins, as in ZIPFoundation).
-    private(set) var spans: [String: Result<Span, LocatorError>] = [:]
+    private var spans: [String: Result<Span, LocatorError>] = [:]
 
     /// Why an entry's bytes cannot be located.
     struct LocatorError: Error, Equatable {
@@ -74,7 +73,7 @@ struct ZipEntryLocator {
                             "its header claims \(compressed) compressed bytes from offset \(start) in a file of \(count) bytes"))
                     } else {
                         span = .success(Span(method: method, crc32: crc, dataStart: start,
-                                             compressedSize: UInt64(compressed), uncompressedSize: UInt64(uncompressed)))
+                                             compressedSize: UInt64(compressed)))
                     }
                 } else {
                     span = .failure(LocatorError(reason: "its local header is cut off at offset \(local)"))

@@ -72,19 +72,15 @@ struct ZipPackage {
                 return try bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws(BoundedInflater.Failure) -> Data in
                     let input = UnsafeRawBufferPointer(rebasing: raw[span.dataStart..<(span.dataStart + Int(span.compressedSize))])
                     switch span.method {
-                    case 0:
-                        guard UInt64(input.count) <= declared else {
-                            throw BoundedInflater.Failure(reason: "it holds more than its declared size of \(declared) bytes")
-                        }
-                        return try BoundedInflater.stored(input, crc32: checksum)
-                    case 8:
-                        return try BoundedInflater.inflate(input, limit: declared, crc32: checksum)
+                    case 0: return try BoundedInflater.stored(input, limit: declared, crc32: checksum)
+                    case 8: return try BoundedInflater.inflate(input, limit: declared, crc32: checksum)
                     default:
-                        throw BoundedInflater.Failure(reason: "it uses compression method \(span.method); only stored and deflate are read")
+                        throw BoundedInflater.Failure(kind: .damaged,
+                            reason: "it uses compression method \(span.method); only stored and deflate are read")
                     }
                 }
             } catch let failure as BoundedInflater.Failure {
-                throw failure.reason.contains("declared size") ? unsafe(failure.reason) : malformed(failure.reason)
+                throw failure.kind == .oversized ? unsafe(failure.reason) : malformed(failure.reason)
             }
         }
     }

@@ -6,7 +6,7 @@
 // Generates two years of one budget with about ROWS rows in each 功能 table
 // (DocumentGenerator, 10% of the 项 amounts changed), then times alignment +
 // diff on the models already in memory, best of REPEATS. Prints one line:
-// "<rows compared> <seconds> <rows/s>".
+// "<rows compared> <seconds> <rows/s> <changes>".
 import Foundation
 import GongkaiDiff
 import GongkaiModel

@@ -42,14 +42,18 @@ import Testing
         #expect(catalog.questions == 0)
     }
 
-    @Test func asksBoundedQuestionsAtTheBound() {
+    @Test func searchesTextAtTheBoundWithBoundedQuestions() {
         let catalog = Catalog()
         let reconstruction = HeaderReconstruction(classify: catalog.classify)
-        // Just under the bound, as one stack of one-character lines: the worst case the search takes on.
-        let input = Array(repeating: "甲", count: HeaderReconstruction.searchedCharacterLimit)
+        // Just at the bound, as one stack of one-character lines, every
+        // character different so that no answer can be reused: the worst case
+        // the search still takes on.
+        let input = (0..<HeaderReconstruction.searchedCharacterLimit).map { String(Unicode.Scalar(0x4E00 + $0)!) }
         let segments = reconstruction.segment(pieces(input))
         #expect(segments.map(\.text).joined() == input.joined())
-        // At most 40 texts per position, each alone and under up to 6 contexts.
+        // It was searched (contrast takesTextBeyondTheSearchBoundAsPrinted), with
+        // at most 40 texts per position, each alone and under up to 6 contexts.
+        #expect(catalog.questions > HeaderReconstruction.searchedCharacterLimit)
         #expect(catalog.questions <= HeaderReconstruction.searchedCharacterLimit * 40 * 7)
     }
 }

@@ -67,6 +67,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true])
+    func refusesAPartLargerThanItsDeclaredSize(stored: Bool) throws {
+        try withTemporaryDirectory { directory in
+            let (url, bytes, record) = try workbook(in: directory, stored: stored)
+            // The directory says 10 bytes; the part holds more. That is a lie
+            // zip bombs tell, so it is refused as unsafe, not merely damaged.
+            try patched(bytes, at: record + 24, 10).write(to: url)
+            let error = #expect(throws: XLSXError.self) { try WorkbookReader().read(contentsOf: url) }
+            guard case let .unsafeContent(path, part, reason) = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(path == url.path)
+            #expect(part == "xl/workbook.xml")
+            #expect(reason == (stored ? "it holds more than its declared size of 10 bytes"
+                                      : "it inflates beyond its declared size of 10 bytes"))
+        }
+    }
+
     @Test func refusesACompressedSizeLargerThanTheFile() throws {
         try withTemporaryDirectory { directory in
             let (url, bytes, record) = try workbook(in: directory)
