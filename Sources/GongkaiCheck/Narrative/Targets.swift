@@ -45,7 +45,8 @@ struct Target {
 
     /// The target of a figure whose label is `label`, or nil when the words
     /// name nothing the tables publish.
-    static func of(label raw: String, in document: Document) -> Target? {
+    static func of(label raw: String, in lookup: CellLookup) -> Target? {
+        let document = lookup.document
         let l = HeaderText.normalize(raw)
         func each(_ cells: Cell?...) -> Target? { make(.each, cells) }
         func any(_ cells: Cell?...) -> Target? { make(.any, cells) }
@@ -54,7 +55,7 @@ struct Target {
             return found.isEmpty ? nil : Target(mode: mode, cells: found)
         }
         func cell(_ table: Int, _ row: String, _ column: String) -> Cell? {
-            Cell.find(document, table: table, row: row, column: column)
+            lookup.cell(table: table, row: row, column: column)
         }
         func panel(_ table: Int, _ row: String) -> Cell? {
             let c = Cell.panel(document, table: table, row: row)

@@ -20,26 +20,25 @@ struct Cell {
 
     /// The cell of a disclosed table whose `column` is published; nil when
     /// the table is absent or does not publish the column.
-    static func find(_ document: Document, table id: Int, row key: String, column: String) -> Cell? {
-        let table = document.table(id)
+    static func find(_ lookup: CellLookup, table id: Int, row key: String, column: String) -> Cell? {
+        let index = lookup.index(id)
+        let table = index.table
         if table.status == .empty {
             return Cell(table: id, row: nil, rowKey: key, column: column, amount: .zero, line: nil, figures: 1)
         }
         guard table.status == .disclosed, table.columns.contains(column) else { return nil }
-        let index = key == "total" ? table.rows.firstIndex { $0.kind == .total } : table.rows.firstIndex { $0.key == key }
-        guard let index else {
-            if key == "total", let sum = rootSum(table, column) { return sum }
+        guard let position = key == "total" ? index.total : index.positions[key] else {
+            if key == "total", let sum = rootSum(table, index.tree, column) { return sum }
             return Cell(table: id, row: nil, rowKey: key, column: column, amount: nil, line: nil, figures: 1)
         }
-        let row = table.rows[index]
-        let figures = RowTree(rows: table.rows).leaves(below: index, in: table.rows, column: column)
+        let row = table.rows[position]
+        let figures = index.tree.leaves(below: position, in: table.rows, column: column)
         return Cell(table: id, row: row, rowKey: row.key, column: column, amount: row.values[column]?.amount,
                     line: row.line(column), figures: figures)
     }
 
     /// A table without a 合计 row (004's 表10): the sum of its top rows.
-    static func rootSum(_ table: Table, _ column: String) -> Cell? {
-        let tree = RowTree(rows: table.rows)
+    static func rootSum(_ table: Table, _ tree: RowTree, _ column: String) -> Cell? {
         let roots = table.rows.indices.filter { tree.parent[$0] == nil && RowTreeRank.inTree(table.rows[$0]) }
         let values = roots.compactMap { table.rows[$0].values[column]?.amount }
         guard !values.isEmpty, let sum = Amount.sum(values) else { return nil }
@@ -94,6 +93,7 @@ public struct CrossTableRule: Rule {
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
+        let lookup = CellLookup(document)
         func compare(_ published: Cell?, _ expected: Cell?) {
             guard let published, let expected else { return }
             // A row the expected table does not have is 0 there; a blank cell of a row it has says nothing.
@@ -118,24 +118,24 @@ public struct CrossTableRule: Rule {
 
         // 表1 ↔ 表2.
         if t1.status == .disclosed, t2.status == .disclosed {
-            compare(Cell.panel(document, table: 1, row: "income.total"), Cell.find(document, table: 2, row: "total", column: "total"))
+            compare(Cell.panel(document, table: 1, row: "income.total"), lookup.cell(table: 2, row: "total", column: "total"))
             let pairs = PanelRule.incomeSources.map { ($0, "current." + $0.dropFirst("income.".count)) }
                 + [("income.current_total", "current.subtotal"), ("income.reserve_fund", "reserve_fund"),
                    ("income.carryover", "carryover.subtotal")]
             for (item, column) in pairs where t1.row(item) != nil {
-                compare(Cell.panel(document, table: 1, row: item), Cell.find(document, table: 2, row: "total", column: column))
+                compare(Cell.panel(document, table: 1, row: item), lookup.cell(table: 2, row: "total", column: column))
             }
         }
         // 表1 ↔ 表3.
         if t1.status == .disclosed, t3.status == .disclosed {
             compare(Cell.panel(document, table: 1, row: "expenditure.current_total"),
-                    Cell.find(document, table: 3, row: "total", column: "total"))
+                    lookup.cell(table: 3, row: "total", column: "total"))
             if t1.row("expenditure.carry_forward") != nil {
                 compare(Cell.panel(document, table: 1, row: "expenditure.carry_forward"),
-                        Cell.find(document, table: 3, row: "total", column: "carry_forward"))
+                        lookup.cell(table: 3, row: "total", column: "carry_forward"))
             }
             for code in classes(t1, t3) {
-                compare(Cell.panel(document, table: 1, row: "function." + code), Cell.find(document, table: 3, row: code, column: "total"))
+                compare(Cell.panel(document, table: 1, row: "function." + code), lookup.cell(table: 3, row: code, column: "total"))
             }
         }
         // 表2 ↔ 表3, row by row where 表2 is keyed by 功能科目.
@@ -143,8 +143,8 @@ public struct CrossTableRule: Rule {
             let keys = orderedUnion(t2.rows.filter { $0.kind != .unit }.map(\.key), t3.rows.map(\.key))
             let withCarry = t3.columns.contains("carry_forward")
             for key in keys {
-                guard let published = Cell.find(document, table: 2, row: key, column: "total") else { continue }
-                var expected = Cell.find(document, table: 3, row: key, column: "total")
+                guard let published = lookup.cell(table: 2, row: key, column: "total") else { continue }
+                var expected = lookup.cell(table: 3, row: key, column: "total")
                 if withCarry, var e = expected, let carry = t3.amount(key, "carry_forward") {
                     e.amount = (e.amount ?? .zero).adding(carry)
                     e.column = "total + carry_forward"
@@ -175,9 +175,9 @@ public struct CrossTableRule: Rule {
                     return Cell(table: 4, row: row, rowKey: key, column: useColumn, amount: row.values[useColumn]?.amount,
                                 line: row.line(useColumn), figures: 1)
                 }
-                compare(cell4("expenditure.current_total"), Cell.find(document, table: other, row: "total", column: "total"))
+                compare(cell4("expenditure.current_total"), lookup.cell(table: other, row: "total", column: "total"))
                 for code in classes(t4, otherTable) {
-                    compare(cell4("function." + code), Cell.find(document, table: other, row: code, column: "total"))
+                    compare(cell4("function." + code), lookup.cell(table: other, row: code, column: "total"))
                 }
             }
         }
@@ -186,19 +186,19 @@ public struct CrossTableRule: Rule {
             let keys = orderedUnion(t5.rows.map(\.key), t3.rows.map(\.key))
             for key in keys {
                 for (c5, c3) in [("total", "total"), ("basic.subtotal", "basic"), ("project", "project")] {
-                    compare(Cell.find(document, table: 5, row: key, column: c5), Cell.find(document, table: 3, row: key, column: c3))
+                    compare(lookup.cell(table: 5, row: key, column: c5), lookup.cell(table: 3, row: key, column: c3))
                 }
             }
         }
         // 表6 ↔ 表5.
         for (c6, c5) in [("total", "basic.subtotal"), ("personnel", "basic.personnel"), ("public", "basic.public")] {
             guard document.table(6).status == .disclosed else { break }
-            compare(Cell.find(document, table: 6, row: "total", column: c6), Cell.find(document, table: 5, row: "total", column: c5))
+            compare(lookup.cell(table: 6, row: "total", column: c6), lookup.cell(table: 5, row: "total", column: c5))
         }
         // 表10 ↔ 表3.
         if document.table(10).status == .disclosed {
-            compare(Cell.find(document, table: 10, row: "total", column: "total"),
-                    Cell.find(document, table: 3, row: "total", column: "project"))
+            compare(lookup.cell(table: 10, row: "total", column: "total"),
+                    lookup.cell(table: 3, row: "total", column: "project"))
         }
         return findings
     }

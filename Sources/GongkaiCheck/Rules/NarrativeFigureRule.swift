@@ -23,8 +23,9 @@ public struct NarrativeFigureRule: Rule {
     public func check(_ document: Document) -> [Finding] {
         let statements = Statements(document.narrative)
         var findings: [Finding] = []
+        let lookup = CellLookup(document)
         for stated in statements.amounts where !stated.isChange(year: document.year) {
-            guard let target = Target.of(label: stated.label, in: document) else { continue }
+            guard let target = Target.of(label: stated.label, in: lookup) else { continue }
             // nil: nothing to say (a blank cell and a stated 0).
             let results = target.cells.map { NarrativeComparison(stated, $0, document: document) }
             let comparisons = results.compactMap { $0 }

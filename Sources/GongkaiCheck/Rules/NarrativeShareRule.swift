@@ -21,9 +21,10 @@ public struct NarrativeShareRule: Rule {
         let s = Statements(document.narrative)
         let enumerations = Enumeration.all(in: s, year: document.year)
         var findings: [Finding] = []
+        let lookup = CellLookup(document)
         let totals: [Cell] = [
             Cell.panel(document, table: 1, row: "income.total"), Cell.panel(document, table: 1, row: "expenditure.total"),
-            Cell.find(document, table: 3, row: "total", column: "total"), Cell.find(document, table: 5, row: "total", column: "total"),
+            lookup.cell(table: 3, row: "total", column: "total"), lookup.cell(table: 5, row: "total", column: "total"),
         ].compactMap { $0 }.filter { $0.amount != nil }
         for percent in s.percents {
             guard let part = s.amount(endingBefore: percent.range.lowerBound) else { continue }
@@ -33,7 +34,7 @@ public struct NarrativeShareRule: Rule {
             if let e = enumerations.first(where: { $0.parts.contains { $0.range == part.range } }) { wholes.append(e.whole) }
             wholes += totals.compactMap(\.amount)
             var parts = [part.amount]
-            if !part.isChange(year: document.year), let target = Target.of(label: part.label, in: document) {
+            if !part.isChange(year: document.year), let target = Target.of(label: part.label, in: lookup) {
                 parts += target.cells.compactMap(\.amount)
             }
             let checks = wholes.flatMap { w in parts.map { PercentCheck(stated: percent, numerator: $0, denominator: w, half: part.unit.halfLastDigit) } }

@@ -27,6 +27,7 @@ public struct PerformanceFormRule: Rule {
     public func check(_ document: Document) -> [Finding] {
         let forms = document.table(13).forms
         var findings: [Finding] = []
+        let lookup = CellLookup(document)
         let overall = forms.filter { $0.kind == .overall }
         for form in overall {
             guard let grid = form.grids.first(where: { $0.key == FormGrid.Key.funding }) else { continue }
@@ -70,19 +71,19 @@ public struct PerformanceFormRule: Rule {
             guard overall.count == 1, grid.columns.contains(where: { $0.id == "current" }) else { continue }
             let targets: [(String, [Cell?])] = [
                 ("income.total", [Cell.panel(document, table: 1, row: "income.total"),
-                                  Cell.find(document, table: 3, row: "total", column: "total")]),
-                ("expenditure.total", [Cell.find(document, table: 3, row: "total", column: "total"),
+                                  lookup.cell(table: 3, row: "total", column: "total")]),
+                ("expenditure.total", [lookup.cell(table: 3, row: "total", column: "total"),
                                        Cell.panel(document, table: 1, row: "expenditure.total")]),
-                ("expenditure.basic", [Cell.find(document, table: 3, row: "total", column: "basic"),
-                                       Cell.find(document, table: 5, row: "total", column: "basic.subtotal")]),
-                ("expenditure.project", [Cell.find(document, table: 3, row: "total", column: "project"),
-                                         Cell.find(document, table: 5, row: "total", column: "project")]),
-                ("expenditure.personnel", [Cell.find(document, table: 5, row: "total", column: "basic.personnel"),
-                                           Cell.find(document, table: 6, row: "total", column: "personnel")]),
-                ("expenditure.operation", [Cell.find(document, table: 5, row: "total", column: "basic.public"),
-                                           Cell.find(document, table: 6, row: "total", column: "public")]),
-                ("expenditure.specific", [Cell.find(document, table: 5, row: "total", column: "project"),
-                                          Cell.find(document, table: 3, row: "total", column: "project")]),
+                ("expenditure.basic", [lookup.cell(table: 3, row: "total", column: "basic"),
+                                       lookup.cell(table: 5, row: "total", column: "basic.subtotal")]),
+                ("expenditure.project", [lookup.cell(table: 3, row: "total", column: "project"),
+                                         lookup.cell(table: 5, row: "total", column: "project")]),
+                ("expenditure.personnel", [lookup.cell(table: 5, row: "total", column: "basic.personnel"),
+                                           lookup.cell(table: 6, row: "total", column: "personnel")]),
+                ("expenditure.operation", [lookup.cell(table: 5, row: "total", column: "basic.public"),
+                                           lookup.cell(table: 6, row: "total", column: "public")]),
+                ("expenditure.specific", [lookup.cell(table: 5, row: "total", column: "project"),
+                                          lookup.cell(table: 3, row: "total", column: "project")]),
             ]
             for (key, cells) in targets {
                 guard let row = grid.row(key), let figure = row.amounts["current"],
@@ -100,7 +101,7 @@ public struct PerformanceFormRule: Rule {
         }
         // 项目 forms: their own grids, the 整体 form that lists them, 表10.
         for form in forms where form.kind == .project {
-            findings += projectForm(form, document: document)
+            findings += projectForm(form, lookup: lookup)
         }
         return findings
     }
@@ -127,7 +128,8 @@ public struct PerformanceFormRule: Rule {
     /// A 项目 form: its 资金来源 and 支出明细 合计 = its 当年预算 (else 总预算);
     /// its budget = the row of the 整体 form that lists it, and = the 表10
     /// project it is matched to (`ProjectFormMatch`).
-    func projectForm(_ form: PerformanceForm, document: Document) -> [Finding] {
+    func projectForm(_ form: PerformanceForm, lookup: CellLookup) -> [Finding] {
+        let document = lookup.document
         var findings: [Finding] = []
         let field = form.fields.first { $0.key == FormField.Key.yearBudget && $0.amount != nil }
             ?? form.fields.first { $0.key == FormField.Key.totalBudget && $0.amount != nil }
@@ -160,7 +162,7 @@ public struct PerformanceFormRule: Rule {
         // 表10.
         if case .row(let index) = match.table10 {
             let project = document.table(10).rows[index]
-            if let cell = Cell.find(document, table: 10, row: project.key, column: "total"), let table = cell.amount,
+            if let cell = lookup.cell(table: 10, row: project.key, column: "total"), let table = cell.amount,
                let f = compare(figure, field.line, label: subject, row: row, unit: unit, table: table, cell: cell,
                                document: document, tableLabel: "表10 项目 \(project.name) 合计") {
                 findings.append(f)
