@@ -153,19 +153,35 @@ struct SheetWriter {
         try sheet.fitToPages(wide: 1, tall: 0)
     }
 
-    /// The hidden `_model` sheet: the model JSON in chunks (a cell holds at
-    /// most 32,767 characters), and the unit the workbook shows amounts in.
+    /// The hidden `_model` sheet: the model JSON in cells of at most
+    /// `modelCellBytes` bytes (a cell holds at most 32,767 characters), and
+    /// the unit the workbook shows amounts in.
+    ///
+    /// The JSON is written as `ModelJSON` hands it over, piece by piece, so
+    /// a large document's model is never held twice as text.
     static func writeModel(_ doc: Document, unit: SourceUnit, into sheet: Worksheet) throws {
-        let json = String(decoding: try ModelJSON.encode(doc), as: UTF8.self)
         try sheet.writeString("gongkai-model;unit=\(unit.rawValue)", row: 0, column: 0)
         var row = 1
-        var rest = Substring(json)
-        while !rest.isEmpty {
-            let chunk = rest.prefix(30_000)
-            try sheet.writeString(String(chunk), row: row, column: 0)
-            rest = rest.dropFirst(chunk.count)
+        var pending: [UInt8] = []
+        func emit(_ count: Int) throws {
+            try sheet.writeString(String(decoding: pending[..<count], as: UTF8.self), row: row, column: 0)
+            pending.removeFirst(count)
             row += 1
         }
+        try ModelJSON.write(doc) { piece in
+            pending += piece
+            while pending.count > modelCellBytes {
+                // Cut before a UTF-8 continuation byte never: a cell holds whole characters.
+                var cut = modelCellBytes
+                while pending[cut] & 0xC0 == 0x80 { cut -= 1 }
+                try emit(cut)
+            }
+        }
+        if !pending.isEmpty { try emit(pending.count) }
         try sheet.hide()
     }
+
+    /// Bytes of model JSON per `_model` cell: under Excel's 32,767
+    /// characters whatever the text (a UTF-8 byte is at most one UTF-16 unit).
+    static let modelCellBytes = 30_000
 }

@@ -15,10 +15,20 @@ public enum ModelJSON {
 
     /// Encodes `document` as pretty-printed JSON with sorted keys (stable
     /// output for goldens and diffs).
+    ///
+    /// - Complexity: O(*n*) in the size of the output, which is built in memory;
+    ///   `write(_:to:)` hands it over in pieces instead.
     public static func encode(_ document: Document) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(DocumentJSON(document))
+        var data = Data()
+        try write(document) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// Writes the JSON of `document` in pieces of about 64 KB to `sink`
+    /// (the same bytes as `encode`), holding no more than one piece.
+    public static func write(_ document: Document, to sink: @escaping ([UInt8]) throws -> Void) throws {
+        var writer = ModelJSONWriter(sink: sink)
+        try writer.write(document)
     }
 
     /// Decodes a document written by `encode`.
@@ -99,8 +109,7 @@ struct DocumentJSON: Codable {
 
     init(_ d: Document) {
         schema = ModelJSON.schema
-        document = Meta(district: d.district, department: d.department, year: d.year, kind: d.kind,
-                        sourceUnit: d.sourceUnit.rawValue, source: d.source, sha256: d.sourceSHA256)
+        document = Frame.meta(d)
         tables = d.tables.map { t in
             TableJSON(
                 id: t.id, key: t.key, status: t.status, sourceTitle: t.sourceTitle,
@@ -118,12 +127,37 @@ struct DocumentJSON: Codable {
                 raw: t.raw.isEmpty ? nil : t.raw,
                 forms: t.forms.isEmpty ? nil : t.forms.map(FormJSON.init))
         }
-        extras = d.extras.isEmpty ? nil : d.extras.map {
-            ExtraJSON(title: $0.title, lines: $0.lines.map { [$0.lowerBound, $0.upperBound] },
-                      grid: $0.grid, gridLines: $0.gridLines)
-        }
+        extras = Frame.extras(d)
         narrative = d.narrative
         diagnostics = d.diagnostics
+    }
+
+    /// Everything but the tables: what `ModelJSONWriter` hands to `JSONEncoder`.
+    struct Frame {
+        var schema = ModelJSON.schema
+        var document: Meta
+        var extras: [ExtraJSON]?
+        var narrative: [SourceText]
+        var diagnostics: [Diagnostic]
+
+        init(_ d: Document) {
+            document = Self.meta(d)
+            extras = Self.extras(d)
+            narrative = d.narrative
+            diagnostics = d.diagnostics
+        }
+
+        static func meta(_ d: Document) -> Meta {
+            Meta(district: d.district, department: d.department, year: d.year, kind: d.kind,
+                 sourceUnit: d.sourceUnit.rawValue, source: d.source, sha256: d.sourceSHA256)
+        }
+
+        static func extras(_ d: Document) -> [ExtraJSON]? {
+            d.extras.isEmpty ? nil : d.extras.map {
+                ExtraJSON(title: $0.title, lines: $0.lines.map { [$0.lowerBound, $0.upperBound] },
+                          grid: $0.grid, gridLines: $0.gridLines)
+            }
+        }
     }
 
     func makeDocument() throws -> Document {

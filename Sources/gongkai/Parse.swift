@@ -26,9 +26,8 @@ struct Parse: ParsableCommand {
         let doc = try CommandSupport.load(file)
         switch format {
         case .json:
-            var data = try ModelJSON.encode(doc)
-            data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            try ModelJSON.write(doc) { FileHandle.standardOutput.write(Data($0)) }
+            FileHandle.standardOutput.write(Data([0x0A]))
         case .summary:
             print(Summary.render(doc), terminator: "")
         }
