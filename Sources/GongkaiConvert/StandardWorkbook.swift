@@ -71,7 +71,10 @@ public enum StandardWorkbook {
         let planner = SheetPlanner(document: document, unit: unit, catalog: .shared)
         var mismatches: [SheetPlanner.Mismatch] = []
         var names: [String] = []
-        for plan in plans(document, planner: planner, mismatches: &mismatches) {
+        // One sheet at a time: a plan is dropped once written, so a large
+        // document never holds the plans of all its tables at once.
+        for template in Catalog.shared.tables {
+            let plan = self.plan(template, document, planner: planner, mismatches: &mismatches)
             try SheetWriter(plan: plan, unit: unit).write(into: workbook.addWorksheet(name: plan.sheetName))
             names.append(plan.sheetName)
         }
@@ -90,15 +93,19 @@ public enum StandardWorkbook {
 
     /// The plans of the 13 canonical sheets.
     static func plans(_ document: Document, planner: SheetPlanner, mismatches: inout [SheetPlanner.Mismatch]) -> [SheetPlan] {
-        Catalog.shared.tables.map { template in
-            let table = document.table(template.id)
-            guard table.status == .disclosed else { return planner.planStatusOnly(table, template) }
-            switch template.rows {
-            case .items: return planner.planPanels(table, template, mismatches: &mismatches)
-            case .threePublic: return planner.planThreePublic(table, template, mismatches: &mismatches)
-            case .forms: return planner.planForms(table, template, mismatches: &mismatches)
-            default: return planner.planCodeTable(table, template, mismatches: &mismatches)
-            }
+        Catalog.shared.tables.map { plan($0, document, planner: planner, mismatches: &mismatches) }
+    }
+
+    /// The plan of the sheet of `template`.
+    static func plan(_ template: TableTemplate, _ document: Document, planner: SheetPlanner,
+                     mismatches: inout [SheetPlanner.Mismatch]) -> SheetPlan {
+        let table = document.table(template.id)
+        guard table.status == .disclosed else { return planner.planStatusOnly(table, template) }
+        switch template.rows {
+        case .items: return planner.planPanels(table, template, mismatches: &mismatches)
+        case .threePublic: return planner.planThreePublic(table, template, mismatches: &mismatches)
+        case .forms: return planner.planForms(table, template, mismatches: &mismatches)
+        default: return planner.planCodeTable(table, template, mismatches: &mismatches)
         }
     }
 
