@@ -201,7 +201,7 @@ public struct DocumentParser: Sendable {
                 defer { n += 1 }
                 if trimmed.isEmpty { continue }
                 if isForm { region.last = n; continue }
-                if text.contains("\t") {
+                if text.utf8.contains(0x09) {
                     inNote = false
                     let row = GridRow(line: n, cells: text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
                     if row.cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { region.last = n; continue }
@@ -237,7 +237,7 @@ public struct DocumentParser: Sendable {
             let trimmed = text.trimmingWhitespace()
             n += 1
             if trimmed.isEmpty { continue }
-            if text.contains("\t") { return true }
+            if text.utf8.contains(0x09) { return true }
             if TitleMatcher.match(trimmed) != nil { return false }
             if MetadataReader.isMetaLine(trimmed) || MetadataReader.isNoteLine(trimmed) || trimmed.count <= 30 {
                 skipped += 1

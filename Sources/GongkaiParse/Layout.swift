@@ -34,7 +34,7 @@ public enum LayoutDetector {
     public static func detect(_ source: SourceLines) -> SourceLayout {
         var tabLines = 0, ideographicIndent = 0, groupedAmounts = 0
         for line in source.lines {
-            if line.contains("\t") { tabLines += 1; continue }
+            if line.utf8.contains(0x09) { tabLines += 1; continue }
             if line.hasPrefix("\u{3000}") { ideographicIndent += 1 }
             if line.range(ofPattern: #"(^|\s)[0-9]{1,3}(,[0-9]{3})+\.[0-9]{2}(\s|$)"#) != nil {
                 groupedAmounts += 1

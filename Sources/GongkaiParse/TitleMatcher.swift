@@ -39,7 +39,8 @@ enum TitleMatcher {
         let trimmed = line.trimmingWhitespace()
         // Every title names a 表; most lines of a document do not, and they
         // are spared the regular expressions below.
-        guard !trimmed.isEmpty, trimmed.contains("表"), !trimmed.contains("\t"), trimmed.count <= 80 else { return nil }
+        // (Characters, not Foundation's substring search: this runs on every line.)
+        guard !trimmed.isEmpty, trimmed.contains("表" as Character), !trimmed.utf8.contains(0x09), trimmed.count <= 80 else { return nil }
         // Sentences are not titles.
         if trimmed.hasSuffix("。") || trimmed.hasSuffix("；") || trimmed.hasSuffix("，") { return nil }
         let text = core(trimmed)

@@ -67,4 +67,34 @@ struct AmountTests {
     func looksNumeric(text: String, expected: Bool) {
         #expect(NumberText.looksNumeric(text) == expected)
     }
+
+    /// Every plain text (ASCII digits, `,`, `.`, `-`) up to a length, in both
+    /// units: the byte-level fast path says exactly what the general reader says.
+    @Test("the plain-number fast path agrees with the general reader")
+    func plainAgreesWithGeneral() {
+        var texts: [String] = []
+        let alphabet: [Character] = ["0", "1", "5", ",", ".", "-"]
+        func extend(_ prefix: String, _ depth: Int) {
+            texts.append(prefix)
+            guard depth > 0 else { return }
+            for c in alphabet { extend(prefix + String(c), depth - 1) }
+        }
+        extend("", 6)
+        texts += ["1,234,567.891", "12,345.5", "0.000000", "0.0000001", "1.1234567", "1.123456789012345678901",
+                  "999999999999999999", "99999999999999999", "999999999999.999999", "1000000000000.000000",
+                  "00000000000000000001", "-0.00", "1,000", "1,0000", "123,456,789,012,345.67", "5.10", "5.1000000"]
+        var compared = 0
+        for text in texts {
+            for unit in [SourceUnit.wanYuan, .yuan] {
+                guard let plain = Amount.parsePlain(text, unit: unit) else { continue }
+                compared += 1
+                #expect(plain == Amount.parseAnyForm(text, unit: unit), "\(text) in \(unit.rawValue)")
+            }
+        }
+        #expect(compared > 50_000)
+        // Anything else goes to the general reader.
+        for text in ["１,２３４.５０", " 12.5", "(12.50)", "−3", "+1", "12 345"] {
+            #expect(Amount.parsePlain(text, unit: .yuan) == nil, "\(text)")
+        }
+    }
 }
