@@ -46,13 +46,13 @@ import Testing
     static let knownIssues: [String: String] = [
         "000.space-separated": "表6: the 合计 row's own 462.30 (its parts add to 482.30) fails every placement of the tree; 公用经费 amounts fall back to 人员经费",
         "000.cell-per-line": "表6: the 合计 row's own 462.30 (its parts add to 482.30) fails every placement of the tree; 公用经费 amounts fall back to 人员经费",
-        "003.space-separated": "表11: the title of a 政府采购 table with 18 columns is not confirmed; its rows go to 表10",
-        "003.cell-per-line": "表10: projects read wrongly (to investigate)",
+        "003.space-separated": "表10/表11: rows without a code whose text columns follow their amounts never close; every project (every purchase line) is read as one row",
+        "003.cell-per-line": "表10: rows without a code whose text columns follow their amounts never close; every project is read as one row",
         "002.space-separated": "department: without TAB-laid tables the longer name in the 表13 form wins",
         "002.cell-per-line": "department: without TAB-laid tables the longer name in the 表13 form wins",
         "001.cell-per-line": "表2: the header with two groups (本年收入, 上年结转结余) loses its 小计 columns",
         "004.cell-per-line": "表2: the header with two groups (本年收入, 上年结转结余) loses its 小计 columns",
-        "004.space-separated": "表11: the title of a 政府采购 table with 14 columns is not confirmed; its rows go to 表10",
+        "004.space-separated": "表11/表12: the amounts and counts of 青山's purchase and service lines go to the wrong columns (单价, 中小企业)",
         // The model reads back equal (no text is kept), yet the case records
         // one issue that Swift Testing 6.3.1 does not print; not found yet.
         "001.space-separated": "an issue recorded but not printed by the test library; to investigate",
