@@ -187,8 +187,13 @@ struct TextRegionBuilder {
         return template.columns.firstIndex { $0.id == id } ?? 5_000
     }
 
-    mutating func report(_ outcome: ColumnPlacer.Outcome, lines: [Int], total: Int) {
+    mutating func report(_ outcome: ColumnPlacer.Outcome, lines: [Int], total: Int, columns: [String?] = []) {
         guard !outcome.decided.isEmpty else { return }
+        for (row, column) in outcome.unsatisfiable {
+            let id = column < columns.count ? columns[column] ?? "column \(column + 1)" : "column \(column + 1)"
+            diagnostics.append(Diagnostic(.note, line: lines[row], table: template.id,
+                "表\(template.id) \(id): the published figure on line \(lines[row]) is not the sum of the rows under it, wherever their vanished cells were; the other sums placed the amounts"))
+        }
         let sample = outcome.decided.prefix(6).map { String(lines[$0]) }.joined(separator: ", ")
         diagnostics.append(Diagnostic(.note, line: lines[outcome.decided[0]], table: template.id,
             "\(outcome.decided.count) of \(total) rows print fewer amounts than 表\(template.id) has columns (empty cells vanish from PDF text); their columns were decided by the catalog's column sums and the subtotal tree (lines \(sample)\(outcome.decided.count > 6 ? ", …" : ""))"))
@@ -429,7 +434,7 @@ struct TextRegionBuilder {
             placerRows.append(ColumnPlacer.Row(values: values, parent: tree.parent[r], allowed: allowed[r], allowedPerValue: perValues[r]))
         }
         let outcome = placer.place(placerRows, tree: template.tree)
-        report(outcome, lines: logical.map(\.line), total: logical.count)
+        report(outcome, lines: logical.map(\.line), total: logical.count, columns: ids)
 
         var result: [GridRow] = []
         for (r, row) in logical.enumerated() {
