@@ -494,7 +494,9 @@ struct TextRegionBuilder {
         var open: Bool
     }
 
-    static let labelMarker = #"^([一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）]|[0-9]+[、.．]|[0-9]{3}\s|其中)"#
+    static let labelMarker = #"^([一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿0-9]+[)）]|[0-9]+[、.．]|[0-9]{3}\s|其中)"#
+    /// A numbering alone: `(一)`, `（十二）`, `一、`, `1.`.
+    static let numberingOnly = #"^([(（][一二三四五六七八九十廿0-9]+[)）]|[一二三四五六七八九十廿]+[、.．]|[0-9]+[、.．])$"#
     static let totalWords = ["本年收入", "本年支出", "收入总计", "支出总计", "合计", "总计", "结转下年", "上年结转", "年终结转"]
 
     /// Whether a label is complete as printed (a known item or class name),
@@ -520,6 +522,16 @@ struct TextRegionBuilder {
             var i = 0
             while i + 1 < tokens.count {
                 if tokens[i].text.count == 3, tokens[i].text.allSatisfy(\.isASCIIDigitCharacter), !tokens[i + 1].isNumber {
+                    tokens[i].text += " " + tokens[i + 1].text
+                    tokens[i].isLast = tokens[i + 1].isLast
+                    tokens.remove(at: i + 1)
+                }
+                i += 1
+            }
+            // `(一) 一般公共预算拨款`: a numbering printed apart from its label is part of it.
+            i = 0
+            while i + 1 < tokens.count {
+                if tokens[i].text.range(ofPattern: Self.numberingOnly) != nil, !tokens[i + 1].isNumber {
                     tokens[i].text += " " + tokens[i + 1].text
                     tokens[i].isLast = tokens[i + 1].isLast
                     tokens.remove(at: i + 1)

@@ -89,4 +89,19 @@ import Testing
         #expect(keys.filter { $0.hasPrefix("expenditure.") } == ["expenditure.current_total", "expenditure.total"])
         #expect(!keys.contains { $0.contains("#") })
     }
+
+    // MARK: Labels
+
+    @Test func aNumberingPrintedApartIsPartOfItsLabel() {
+        // 洪山 表4 in PDF text: `(一) 一般公共预算拨款 207,302,300.00`.
+        let labels = builder(4).labels(lines(["(一) 一般公共预算拨款 207,302,300.00 201 一般公共服务支出"]))
+        #expect(labels.map(\.text) == ["(一) 一般公共预算拨款", "201 一般公共服务支出"])
+        #expect(labels.first?.numbers.map(\.text) == ["207,302,300.00"])
+    }
+
+    @Test func aLabelNumberedWithDigitsInParenthesesStartsANewLabel() {
+        // 江汉 表7: two 其中 items on lines of their own, without amounts.
+        let labels = builder(7).labels(lines(["其中：(1)公务用车购置", "(2)公务用车运行维护费", "3.公务接待费 0.20"]))
+        #expect(labels.map(\.text) == ["其中：(1)公务用车购置", "(2)公务用车运行维护费", "3.公务接待费"])
+    }
 }
