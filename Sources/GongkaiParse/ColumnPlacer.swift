@@ -48,6 +48,12 @@ struct ColumnPlacer {
         var ambiguous: [Int] = []
         /// No placement satisfies every sum; the preferred one per row was kept.
         var inconsistent = false
+        /// Subtotals that no placement can make add up, as (row, column):
+        /// the row and its parts print the same amounts in that column
+        /// wherever the vanished cells were, so the published figures
+        /// themselves disagree there (江汉 表6 合计 462.30 over parts adding to
+        /// 482.30). The placement was decided by the other sums.
+        var unsatisfiable: [(row: Int, column: Int)] = []
     }
 
     let columns: [Column]
@@ -138,6 +144,34 @@ struct ColumnPlacer {
 
         func tolerance(_ terms: Int) -> Int64 { half * Int64(terms + 1) }
 
+        // A subtotal whose column holds the same amounts in every placement of
+        // the row and of its parts is decided by the published figures alone:
+        // when they disagree, no placement fits, and searching would throw the
+        // whole table's tree away for one misprint. Such sums are left out.
+        func fixed(_ r: Int, _ c: Int) -> Int64? {
+            let column = { (placement: [Int]) -> Int64 in
+                zip(rows[r].values, placement).first { $0.1 == c }?.0 ?? 0
+            }
+            let first = column(cands[r][0])
+            return cands[r].dropFirst().allSatisfy { column($0) == first } ? first : nil
+        }
+        var skipped = Set<Int>()  // p * width + c
+        for p in rows.indices where !children[p].isEmpty {
+            for c in amountColumns {
+                guard let parent = fixed(p, c) else { continue }
+                var sum: Int64 = 0
+                var decided = true
+                for child in children[p] {
+                    guard let v = fixed(child, c) else { decided = false; break }
+                    sum &+= v
+                }
+                if decided, abs(parent &- sum) > tolerance(children[p].count) {
+                    skipped.insert(p * width + c)
+                    outcome.unsatisfiable.append((p, c))
+                }
+            }
+        }
+
         func dfs(_ depth: Int) {
             if solutions.count >= 2 || nodes > nodeLimit { return }
             if depth == order.count { solutions.append(chosen); return }
@@ -150,7 +184,7 @@ struct ColumnPlacer {
                 var ok = true
                 if let p {
                     let last = assignedChildren[p] + 1 == children[p].count
-                    for c in amountColumns {
+                    for c in amountColumns where !skipped.contains(p * width + c) {
                         let s = sums[p][c] &+ (vals[c] ?? 0)
                         let parent = value[p][c] ?? 0
                         if last {
@@ -180,6 +214,7 @@ struct ColumnPlacer {
         dfs(0)
         guard let first = solutions.first else {
             outcome.inconsistent = true
+            outcome.unsatisfiable = []
             return outcome
         }
         outcome.placement = first.enumerated().map { cands[$0.offset][$0.element] }

@@ -76,12 +76,6 @@ struct TextRegionBuilder {
     }
 
     func headerColumns(_ lines: [TextLine]) -> [HeaderReconstruction.Column] {
-        var lines = lines
-        // 收 入 / 支 出 over the panels of 表1 and 表4 names sides, not columns.
-        if template.rows == .items, let first = lines.first,
-           first.tokens.allSatisfy({ ["收入", "支出"].contains(HeaderText.normalize($0.text)) || HeaderText.normalize($0.text) == "收入支出" }) {
-            lines.removeFirst()
-        }
         // The beam search asks about the same header paths again and again.
         let memo = ClassifyMemo()
         var reconstruction = HeaderReconstruction(classify: { path in
@@ -102,7 +96,43 @@ struct TextRegionBuilder {
             if template.column(own)?.isText == true { return id.hasPrefix(own + ".") }
             return template.sum(of: own)?.is.contains(id) == true
         }
-        return reconstruction.columns(lines, groups: template.rows != .items)
+        let columns = reconstruction.columns(lines, groups: template.rows != .items)
+        return template.rows == .items ? Self.captionPanels(columns, classify: { classify($0, memo: memo) }) : columns
+    }
+
+    /// The panel captions of 表1 and 表4 (`收入` / `支出（功能分类）` /
+    /// `支出（经济分类）`) set over the panels they name.
+    ///
+    /// PDF text prints the captions as a row of their own above the `项目 预算数`
+    /// row, so the header has no groups (a panel table's columns repeat:
+    /// every panel has a 项目); but only a caption tells the economic panel
+    /// (301 工资福利支出 …) from the function panel (201 一般公共服务支出 …).
+    /// Captions before the first 项目, one per panel (a narrow cell's caption
+    /// may come out stacked and read as one text with the next), become the
+    /// group of their panel's columns. Captions that do not name one panel
+    /// each (`收 入 支 出` over three panels) name sides, not panels, and are
+    /// left out.
+    static func captionPanels(_ columns: [HeaderReconstruction.Column], classify: ([String]) -> String?)
+        -> [HeaderReconstruction.Column] {
+        let starts = columns.indices.filter { classify(columns[$0].path) == "lead:label" }
+        guard let first = starts.first, first > 0 else { return columns }
+        let captionText = columns[..<first].map { HeaderText.normalize($0.path.joined()) }.joined()
+        let pattern = #"(收入|支出)(\([^()]*\))?"#
+        guard captionText.range(ofPattern: "^(\(pattern))+$") != nil else { return columns }
+        var captions: [String] = []
+        var rest = captionText
+        while let range = rest.range(ofPattern: "^" + pattern), !range.isEmpty {
+            captions.append(String(rest[range]))
+            rest = String(rest[range.upperBound...])
+        }
+        let panels = Array(columns[first...])
+        guard captions.count == starts.count else { return panels }
+        var result: [HeaderReconstruction.Column] = []
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] : columns.count
+            for c in columns[start..<end] { result.append(.init(path: [captions[k]] + c.path, line: c.line)) }
+        }
+        return result
     }
 
     // MARK: Build
@@ -157,8 +187,13 @@ struct TextRegionBuilder {
         return template.columns.firstIndex { $0.id == id } ?? 5_000
     }
 
-    mutating func report(_ outcome: ColumnPlacer.Outcome, lines: [Int], total: Int) {
+    mutating func report(_ outcome: ColumnPlacer.Outcome, lines: [Int], total: Int, columns: [String?] = []) {
         guard !outcome.decided.isEmpty else { return }
+        for (row, column) in outcome.unsatisfiable {
+            let id = column < columns.count ? columns[column] ?? "column \(column + 1)" : "column \(column + 1)"
+            diagnostics.append(Diagnostic(.note, line: lines[row], table: template.id,
+                "表\(template.id) \(id): the published figure on line \(lines[row]) is not the sum of the rows under it, wherever their vanished cells were; the other sums placed the amounts"))
+        }
         let sample = outcome.decided.prefix(6).map { String(lines[$0]) }.joined(separator: ", ")
         diagnostics.append(Diagnostic(.note, line: lines[outcome.decided[0]], table: template.id,
             "\(outcome.decided.count) of \(total) rows print fewer amounts than 表\(template.id) has columns (empty cells vanish from PDF text); their columns were decided by the catalog's column sums and the subtotal tree (lines \(sample)\(outcome.decided.count > 6 ? ", …" : ""))"))
@@ -399,7 +434,7 @@ struct TextRegionBuilder {
             placerRows.append(ColumnPlacer.Row(values: values, parent: tree.parent[r], allowed: allowed[r], allowedPerValue: perValues[r]))
         }
         let outcome = placer.place(placerRows, tree: template.tree)
-        report(outcome, lines: logical.map(\.line), total: logical.count)
+        report(outcome, lines: logical.map(\.line), total: logical.count, columns: ids)
 
         var result: [GridRow] = []
         for (r, row) in logical.enumerated() {
@@ -459,7 +494,9 @@ struct TextRegionBuilder {
         var open: Bool
     }
 
-    static let labelMarker = #"^([一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）]|[0-9]+[、.．]|[0-9]{3}\s|其中)"#
+    static let labelMarker = #"^([一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿0-9]+[)）]|[0-9]+[、.．]|[0-9]{3}\s|其中)"#
+    /// A numbering alone: `(一)`, `（十二）`, `一、`, `1.`.
+    static let numberingOnly = #"^([(（][一二三四五六七八九十廿0-9]+[)）]|[一二三四五六七八九十廿]+[、.．]|[0-9]+[、.．])$"#
     static let totalWords = ["本年收入", "本年支出", "收入总计", "支出总计", "合计", "总计", "结转下年", "上年结转", "年终结转"]
 
     /// Whether a label is complete as printed (a known item or class name),
@@ -485,6 +522,16 @@ struct TextRegionBuilder {
             var i = 0
             while i + 1 < tokens.count {
                 if tokens[i].text.count == 3, tokens[i].text.allSatisfy(\.isASCIIDigitCharacter), !tokens[i + 1].isNumber {
+                    tokens[i].text += " " + tokens[i + 1].text
+                    tokens[i].isLast = tokens[i + 1].isLast
+                    tokens.remove(at: i + 1)
+                }
+                i += 1
+            }
+            // `(一) 一般公共预算拨款`: a numbering printed apart from its label is part of it.
+            i = 0
+            while i + 1 < tokens.count {
+                if tokens[i].text.range(ofPattern: Self.numberingOnly) != nil, !tokens[i + 1].isNumber {
                     tokens[i].text += " " + tokens[i + 1].text
                     tokens[i].isLast = tokens[i + 1].isLast
                     tokens.remove(at: i + 1)
@@ -534,6 +581,13 @@ struct TextRegionBuilder {
         return Array(panels.indices)
     }
 
+    /// Whether a panel label is its panel's grand total (收入总计, 支出总计),
+    /// the last row a panel prints.
+    func isGrandTotal(_ label: String) -> Bool {
+        let name = PanelReader.stripNumbering(label)
+        return catalog.items.incomeItem(name)?.id == "income.total" || catalog.items.expenditureItem(name)?.id == "total"
+    }
+
     mutating func panelRows(_ lines: [TextLine], header: [GridRow]) throws -> [GridRow] {
         let reader = PanelReader(template: template, items: catalog.items, base: TableReader(template: template, unit: unit, file: file))
         let panels = reader.panels(header)
@@ -541,8 +595,14 @@ struct TextRegionBuilder {
         var rows: [(cells: [String], lines: [Int], line: Int)] = []
         var lastPanel = Int.max
         var placements: [(row: Int, panel: Int, numbers: [TextToken])] = []
+        // Panels that printed their grand total (收入总计, 支出总计): a panel
+        // shorter than its neighbour ends there, and the 本年支出合计 printed
+        // below it is the longer panel's.
+        var ended = Set<Int>()
         for label in labels(lines) {
-            let candidates = label.text.isEmpty ? [0] : panelKinds(label.text, panels: panels)
+            let kinds = label.text.isEmpty ? [0] : panelKinds(label.text, panels: panels)
+            let open = kinds.filter { !ended.contains($0) }
+            let candidates = open.isEmpty ? kinds : open
             var panel = candidates.first { $0 > lastPanel }
             if panel == nil || rows.isEmpty {
                 panel = candidates.first ?? 0
@@ -550,6 +610,7 @@ struct TextRegionBuilder {
             }
             let p = panel!
             lastPanel = p
+            if isGrandTotal(label.text) { ended.insert(p) }
             let r = rows.count - 1
             rows[r].cells[panels[p].label] = label.text
             rows[r].lines[panels[p].label] = label.tokens.first?.line ?? 0

@@ -114,12 +114,23 @@ struct TextTableLocator {
                 if ["填报", "申报", "名称", "主管部门", "年度", "单位", "指标"].contains(where: { s.contains($0) }) { return true }
                 continue
             }
-            if s.hasSuffix("。") || s.count > 60 { return false }
+            // Prose ends a sentence or runs on in clauses; a header of many
+            // columns (政府采购 prints 18) is long too, but cut into cells.
+            if s.hasSuffix("。") || (s.count > 60 && Self.isProse(lines[m - 1])) { return false }
             if ["项目", "科目", "编码", "代码", "合计", "总计", "预算数", "收入", "支出", "经费"].contains(where: { s.contains($0) }) {
                 return true
             }
         }
         return false
+    }
+
+    /// Whether a long line is prose rather than a header: its text runs on
+    /// in clauses (，；) or in few, long pieces, where a header line is many
+    /// short cells.
+    static func isProse(_ line: TextLine) -> Bool {
+        let text = line.trimmed
+        if text.contains("，") || text.contains("；") || text.contains("。") { return true }
+        return line.tokens.count < 4 || Double(HeaderText.normalize(text).count) / Double(line.tokens.count) > 12
     }
 
     /// `…资产配置预算表`: a short line naming a table the catalog does not know.

@@ -184,28 +184,38 @@ extension TextTable {
             panels[current].append(row)
         }
         if panels[2].isEmpty { panels.removeLast() }
-        let columns = table.columns.isEmpty ? [template.columns[0].id] : table.columns
+        // Each panel prints the columns it fills, as the published tables do
+        // (江汉 表4: 预算数 for income, 一般公共预算 / 政府性基金预算 for the
+        // expenditure panels). Every panel under all of the table's columns
+        // would print a lone 一般公共预算 amount under 合计 with 合计 blank,
+        // which no published table does and no reader can tell apart.
+        let all = table.columns.isEmpty ? [template.columns[0].id] : table.columns
+        let columns: [[String]] = panels.map { rows in
+            let filled = all.filter { id in rows.contains { $0.values[id] != nil } }
+            return filled.isEmpty ? [all[0]] : filled
+        }
         let names = ["收入", "支出（功能分类）", "支出（经济分类）"]
         var top: [String] = [], second: [String] = []
         for p in panels.indices {
-            top += [names[p]] + Array(repeating: "", count: columns.count)
-            second += ["项目"] + columns.map { id in
+            top += [names[p]] + Array(repeating: "", count: columns[p].count)
+            second += ["项目"] + columns[p].map { id in
                 template.columns.count == 1 ? "预算数" : (template.column(id)?.header.last ?? id)
             }
         }
         header = [top, second]
-        let stride = columns.count + 1
+        var start = 0
         for p in panels.indices {
-            amountColumns.formUnion((1...columns.count).map { p * stride + $0 })
+            amountColumns.formUnion((1...columns[p].count).map { start + $0 })
+            start += columns[p].count + 1
         }
         let count = panels.map(\.count).max() ?? 0
         for i in 0..<count {
             var cells: [String] = []
-            for panel in panels {
-                guard i < panel.count else { cells += Array(repeating: "", count: stride); continue }
+            for (p, panel) in panels.enumerated() {
+                guard i < panel.count else { cells += Array(repeating: "", count: columns[p].count + 1); continue }
                 let row = panel[i]
                 let label = row.code.map { "\($0) \(row.name)" } ?? row.name
-                cells += [label] + columns.map { format(row.values[$0]) }
+                cells += [label] + columns[p].map { format(row.values[$0]) }
             }
             rows.append(TextRow(cells: cells))
         }

@@ -1,0 +1,37 @@
+import Foundation
+import GongkaiModel
+@testable import GongkaiParse
+import Testing
+
+/// Tables found in PDF text by their titles and what follows them.
+@Suite struct TextTableLocatorTests {
+    func located(_ text: String) throws -> [TextTableLocator.Located] {
+        TextTableLocator(catalog: .shared).locate(try SourceLines(data: Data(text.utf8), file: "test.txt"))
+    }
+
+    @Test func aHeaderOfManyColumnsConfirmsItsTitle() throws {
+        // 江岸's 政府采购 header: 18 columns, far more than 60 characters on one line.
+        let tables = try located("""
+            2024年政府采购预算表
+
+            单位：元
+
+            编码 项目名称 采购品目 数量 合计 一般公共预算 政府性基金预算 国有资本经营预算 采购品目名称 计量单位 政府采购方式 事业收入 上级补助收入 附属单位上缴收入 事业单位经营收入 其他收入 用事业基金弥补收支差额 上年结转
+
+            合计 15,000.00 15,000.00
+
+            """)
+        #expect(tables.map(\.region.tableID) == [11])
+    }
+
+    @Test func proseAfterATitleDoesNotConfirmIt() throws {
+        // A title quoted in the narrative, followed by a paragraph.
+        let tables = try located("""
+            2024年政府采购预算表
+
+            2024年本部门政府采购预算15,000.00元，其中货物类采购预算9,000.00元，服务类采购预算6,000.00元，比上年减少。
+
+            """)
+        #expect(tables.isEmpty)
+    }
+}
