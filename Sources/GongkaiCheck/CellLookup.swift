@@ -40,13 +40,23 @@ final class CellLookup {
     }
 
     /// The cell of a disclosed table whose `column` is published; nil when
-    /// the table is absent or does not publish the column (see `Cell.find`).
+    /// the table is absent or does not publish the column. An empty table
+    /// publishes 0 everywhere; a disclosed table without the row gives a
+    /// cell without a row (0 there, see `Cell.row`).
     func cell(table id: Int, row key: String, column: String) -> Cell? {
-        Cell.find(self, table: id, row: key, column: column)
-    }
-
-    /// A panel row of 表1/表4.
-    func panel(table id: Int, row key: String) -> Cell? {
-        Cell.panel(document, table: id, row: key)
+        let index = index(id)
+        let table = index.table
+        if table.status == .empty {
+            return Cell(table: id, row: nil, rowKey: key, column: column, amount: .zero, line: nil, figures: 1)
+        }
+        guard table.status == .disclosed, table.columns.contains(column) else { return nil }
+        guard let position = key == "total" ? index.total : index.positions[key] else {
+            if key == "total", let sum = Cell.rootSum(table, index.tree, column) { return sum }
+            return Cell(table: id, row: nil, rowKey: key, column: column, amount: nil, line: nil, figures: 1)
+        }
+        let row = table.rows[position]
+        let figures = index.tree.leaves(below: position, in: table.rows, column: column)
+        return Cell(table: id, row: row, rowKey: row.key, column: column, amount: row.values[column]?.amount,
+                    line: row.line(column), figures: figures)
     }
 }

@@ -107,6 +107,9 @@ struct DocumentJSON: Codable {
     var narrative: [SourceText]
     var diagnostics: [Diagnostic]
 
+    /// The Codable form of `d`. `ModelJSON` writes with `ModelJSONWriter`,
+    /// row by row; this is the reference it must equal byte for byte
+    /// (`ModelJSONWriterTests` encodes it with `JSONEncoder`).
     init(_ d: Document) {
         schema = ModelJSON.schema
         document = Frame.meta(d)

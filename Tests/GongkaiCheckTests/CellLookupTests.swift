@@ -56,11 +56,11 @@ struct CellLookupTests {
         #expect(lookup.cell(table: 8, row: "total", column: "total")?.amount == .zero)
     }
 
-    @Test func theIndexIsBuiltOncePerTable() {
-        let lookup = CellLookup(document())
-        let first = lookup.index(3)
-        #expect(first.positions["2010102"] == 4)
-        #expect(first.total == 0)
-        #expect(lookup.index(3).tree == first.tree)
+    @Test func theIndexHoldsFirstPositionsTheTotalAndTheTree() {
+        let index = CellLookup(document()).index(3)
+        #expect(index.positions["2010102"] == 4)
+        #expect(index.total == 0)
+        // 项 under 款 under 类 under 合计.
+        #expect(index.tree.parent[3] == 2 && index.tree.parent[2] == 1 && index.tree.parent[1] == 0)
     }
 }

@@ -18,25 +18,6 @@ struct Cell {
         "表\(table) \(row.map(Names.row) ?? rowKey) \(column)"
     }
 
-    /// The cell of a disclosed table whose `column` is published; nil when
-    /// the table is absent or does not publish the column.
-    static func find(_ lookup: CellLookup, table id: Int, row key: String, column: String) -> Cell? {
-        let index = lookup.index(id)
-        let table = index.table
-        if table.status == .empty {
-            return Cell(table: id, row: nil, rowKey: key, column: column, amount: .zero, line: nil, figures: 1)
-        }
-        guard table.status == .disclosed, table.columns.contains(column) else { return nil }
-        guard let position = key == "total" ? index.total : index.positions[key] else {
-            if key == "total", let sum = rootSum(table, index.tree, column) { return sum }
-            return Cell(table: id, row: nil, rowKey: key, column: column, amount: nil, line: nil, figures: 1)
-        }
-        let row = table.rows[position]
-        let figures = index.tree.leaves(below: position, in: table.rows, column: column)
-        return Cell(table: id, row: row, rowKey: row.key, column: column, amount: row.values[column]?.amount,
-                    line: row.line(column), figures: figures)
-    }
-
     /// A table without a 合计 row (004's 表10): the sum of its top rows.
     static func rootSum(_ table: Table, _ tree: RowTree, _ column: String) -> Cell? {
         let roots = table.rows.indices.filter { tree.parent[$0] == nil && RowTreeRank.inTree(table.rows[$0]) }
