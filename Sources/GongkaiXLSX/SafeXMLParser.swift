@@ -25,7 +25,10 @@ struct SafeXMLParser {
     func parse(_ data: Data, part: String, into handler: some XMLPartHandler) throws {
         try refuseDTD(in: data, part: part)
         try refuseInvalidUTF8(in: data, part: part)
-        let parser = XMLParser(data: data)
+        // Fed as a stream, in chunks: given a part of more than 10 MB in one
+        // piece, libxml2 stops with "Huge input lookup" (XML error 1), which
+        // a large document's `_model` sheet or shared strings reach.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         let delegate = Delegate(handler: handler, path: path, part: part)

@@ -34,6 +34,25 @@ import ZIPFoundation
         }
     }
 
+    /// libxml2 refuses a document of more than 10 MB handed over in one
+    /// piece ("Huge input lookup"); a large document's `_model` sheet is one.
+    @Test func readsPartsLargerThanTenMegabytes() throws {
+        try withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("large.xlsx")
+            // 60,000 bytes of UTF-8 per cell, varied so that the zip's ratio stays plausible.
+            func text(_ row: Int) -> String {
+                String(String.UnicodeScalarView((0..<20_000).map { Unicode.Scalar(0x4E00 + ($0 * 7_919 + row * 31) % 20_000)! }))
+            }
+            let rows = (1...200).map { #"<row r="\#($0)"><c r="A\#($0)" t="inlineStr"><is><t>\#(text($0))</t></is></c></row>"# }
+            let sheet = worksheetXML(rows.joined())
+            #expect(sheet.utf8.count > 12_000_000)
+            try makeMinimalXLSX(at: url, sheetXML: sheet)
+            let s = try #require(try WorkbookReader().read(contentsOf: url).sheet(named: "S"))
+            #expect(s.cells.count == 200)
+            #expect(s["A200"]?.value == text(200))
+        }
+    }
+
     @Test func readsPrefixedElements() throws {
         try withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("prefixed.xlsx")
