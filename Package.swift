@@ -77,7 +77,7 @@ let package = Package(
             name: "GongkaiXLSXTests",
             dependencies: ["GongkaiXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "GongkaiConvertTests", dependencies: ["GongkaiConvert", "GongkaiParse", "GongkaiTestSupport", "GongkaiXLSX"]),
+        .testTarget(name: "GongkaiConvertTests", dependencies: ["GongkaiConvert", "GongkaiParse", "GongkaiRender", "GongkaiTestSupport", "GongkaiXLSX"]),
         .testTarget(
             name: "GongkaiDiffTests",
             dependencies: ["GongkaiDiff", "GongkaiConvert", "GongkaiParse", "GongkaiTestSupport", "GongkaiXLSX",

@@ -8,11 +8,19 @@ struct SheetWriter {
     let plan: SheetPlan
     let unit: SourceUnit
 
+    /// Writes the sheet row by row, each row's cells left to right, so that
+    /// the same calls serve a workbook in constant-memory mode (which flushes
+    /// a row once a later one is written).
+    ///
+    /// A merged range is written as its cells (its text in the first, styled
+    /// blanks in the rest) and declared once its last row is written: in
+    /// constant-memory mode libxlsxwriter keeps the declaration and drops the
+    /// writes to rows already flushed, which hold the same cells anyway.
     func write(into sheet: Worksheet) throws {
         let last = max(0, plan.columnCount - 1)
         for (c, w) in plan.widths.enumerated() { try sheet.setColumnWidth(w, columns: c...c) }
-        try mergeOrWrite(sheet, row: 0, from: 0, to: last, plan.title, Styles.title)
         try sheet.setRowHeight(30, row: 0)
+        try mergeOrWrite(sheet, row: 0, from: 0, to: last, plan.title, Styles.title)
         if last >= 3 {
             let split = last / 2
             try mergeOrWrite(sheet, row: 1, from: 0, to: split, plan.infoLeft, Styles.infoLeft)
@@ -20,12 +28,24 @@ struct SheetWriter {
         } else {
             try mergeOrWrite(sheet, row: 1, from: 0, to: last, plan.infoLeft + "    " + plan.infoRight, Styles.infoLeft)
         }
-        for h in plan.headerCells { try sheet.writeString(h.text, row: h.row, column: h.column, style: Styles.header) }
-        for m in plan.headerMerges { try sheet.mergeRange(m.range, text: m.text, style: Styles.header) }
-        for r in 0..<plan.headerDepth { try sheet.setRowHeight(plan.headerDepth > 1 ? 30 : 36, row: 2 + r) }
+        let merges = MergedCells(plan.headerMerges.map { ($0.range, $0.text, Styles.header) } + plan.bodyMerges)
+        var headerCells: [CellReference: String] = [:]
+        for h in plan.headerCells { headerCells[CellReference(row: h.row, column: h.column)] = h.text }
+        for r in 0..<plan.headerDepth {
+            let row = 2 + r
+            try sheet.setRowHeight(plan.headerDepth > 1 ? 30 : 36, row: row)
+            for c in 0...last {
+                let ref = CellReference(row: row, column: c)
+                if try merges.write(sheet, ref) { continue }
+                if let text = headerCells[ref] { try sheet.writeString(text, row: row, column: c, style: Styles.header) }
+            }
+            try merges.declare(sheet, endingOn: row)
+        }
         for (i, line) in plan.body.enumerated() {
             let row = plan.bodyStart + i
+            if let height = plan.rowHeights[row] { try sheet.setRowHeight(height, row: row) }
             for (c, cell) in line.enumerated() {
+                if try merges.write(sheet, CellReference(row: row, column: c)) { continue }
                 switch cell.content {
                 case .blank:
                     try sheet.writeBlank(row: row, column: c, style: cell.style)
@@ -43,14 +63,13 @@ struct SheetWriter {
                     }
                 }
             }
+            try merges.declare(sheet, endingOn: row)
         }
-        for m in plan.bodyMerges { try sheet.mergeRange(m.range, text: m.text, style: m.style) }
-        for (r, height) in plan.rowHeights.sorted(by: { $0.key < $1.key }) { try sheet.setRowHeight(height, row: r) }
         var row = plan.bodyStart + plan.body.count
         for note in plan.notes where !note.isEmpty {
-            try mergeOrWrite(sheet, row: row, from: 0, to: last, note, Styles.note)
             let perLine = max(20, Int(plan.widths.reduce(0, +) / 1.9))
             try sheet.setRowHeight(Double(max(1, (note.count + perLine - 1) / perLine)) * 14 + 4, row: row)
+            try mergeOrWrite(sheet, row: row, from: 0, to: last, note, Styles.note)
             row += 1
         }
         if plan.headerDepth > 0 {
@@ -61,6 +80,45 @@ struct SheetWriter {
         try sheet.fitToPages(wide: 1, tall: 0)
         try sheet.setPrintArea(CellRange(firstRow: 0, firstColumn: 0, lastRow: max(row - 1, 1), lastColumn: last))
         if !plan.pageBreaks.isEmpty { try sheet.setHorizontalPageBreaks(plan.pageBreaks) }
+    }
+
+    /// The merged ranges of a sheet, looked up cell by cell as rows are written.
+    struct MergedCells {
+        typealias Merge = (range: CellRange, text: String, style: CellStyle)
+        let merges: [Merge]
+        /// The merge covering each covered cell.
+        let cover: [CellReference: Int]
+        /// The merges ending on each row, in the order given.
+        let ending: [Int: [Int]]
+
+        init(_ merges: [Merge]) {
+            self.merges = merges
+            var cover: [CellReference: Int] = [:]
+            var ending: [Int: [Int]] = [:]
+            for (i, m) in merges.enumerated() {
+                for r in m.range.first.row...m.range.last.row {
+                    for c in m.range.first.column...m.range.last.column { cover[CellReference(row: r, column: c)] = i }
+                }
+                ending[m.range.last.row, default: []].append(i)
+            }
+            self.cover = cover
+            self.ending = ending
+        }
+
+        /// Writes the merged cell at `ref`, if a merge covers it: its text in
+        /// the first cell, a styled blank elsewhere. Returns whether one did.
+        func write(_ sheet: Worksheet, _ ref: CellReference) throws -> Bool {
+            guard let i = cover[ref] else { return false }
+            let m = merges[i]
+            if ref == m.range.first { try sheet.writeString(m.text, row: ref.row, column: ref.column, style: m.style) }
+            else { try sheet.writeBlank(row: ref.row, column: ref.column, style: m.style) }
+            return true
+        }
+
+        /// Declares the merges whose last row is `row`.
+        func declare(_ sheet: Worksheet, endingOn row: Int) throws {
+            for i in ending[row] ?? [] { try sheet.mergeRange(merges[i].range, text: merges[i].text, style: merges[i].style) }
+        }
     }
 
     func mergeOrWrite(_ sheet: Worksheet, row: Int, from: Int, to: Int, _ text: String, _ style: CellStyle) throws {

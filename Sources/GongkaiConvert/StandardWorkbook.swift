@@ -35,6 +35,12 @@ public enum StandardWorkbook {
     /// the document it was written from.
     static let modelSheet = "_model"
 
+    /// Documents with at least this many table rows are written in
+    /// libxlsxwriter's constant-memory mode: its cells no longer grow with the
+    /// document, at the price of strings stored inline (a larger file).
+    /// Every sheet is written row by row, so both modes hold the same cells.
+    public static let constantMemoryRows = 20_000
+
     /// What writing a workbook found.
     public struct Report: Sendable {
         /// Subtotal cells whose published figure differs from their formula.
@@ -48,14 +54,17 @@ public enum StandardWorkbook {
     /// - Parameters:
     ///   - unit: the unit amounts are shown in.
     ///   - findings: the `校验` sheet's content; nil runs `gongkai check`'s rules.
+    ///   - constantMemory: whether libxlsxwriter flushes each row as soon as
+    ///     the next is written; nil decides by size (`constantMemoryRows`).
     /// - Throws: `XLSXError` with the library's message and the path.
     @discardableResult
     public static func write(_ document: Document, to url: URL, unit: SourceUnit = .wanYuan,
                              findings: [WorkbookFinding]? = nil, inputs: [URL] = [],
-                             recorder: CallRecorder? = nil) throws -> Report {
+                             recorder: CallRecorder? = nil, constantMemory: Bool? = nil) throws -> Report {
         var report = Report(mismatches: 0, sheets: [])
+        let streamed = constantMemory ?? (document.tables.reduce(0) { $0 + $1.rows.count } >= constantMemoryRows)
         try writeAtomically(to: url, refusingToOverwrite: inputs) { temporary in
-            let workbook = try Workbook(path: temporary.path, properties: .init(
+            let workbook = try Workbook(path: temporary.path, options: .init(constantMemory: streamed), properties: .init(
                 title: (document.year.map { "\($0)年" } ?? "") + (document.department ?? "") + "部门预算（标准化）",
                 subject: "部门预算公开 公开表1–13", author: toolVersion, company: document.department,
                 comments: "由 \(toolVersion) 从 \(document.source ?? "源文件") 生成"))
