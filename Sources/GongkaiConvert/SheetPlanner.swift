@@ -44,7 +44,7 @@ struct SheetPlanner {
     /// - Parameters:
     ///   - addends: for a (row, column), the cells it is the sum of, if any.
     /// - Returns: the content of each amount cell, and the mismatches.
-    static func resolve(cells: [SheetPlan.Key: Figure], positions: [SheetPlan.Key: CellReference],
+    static func resolve(cells: [SheetPlan.Key: Figure], positions: SheetPositions,
                         addends: (SheetPlan.Key) -> [SheetPlan.Key]?) -> (contents: [SheetPlan.Key: SheetPlan.Content], computed: [SheetPlan.Key: Amount]) {
         var computed: [SheetPlan.Key: Amount] = [:]
         var contents: [SheetPlan.Key: SheetPlan.Content] = [:]
@@ -76,9 +76,13 @@ struct SheetPlanner {
 
     /// `=SUM(C6:C8,C11)` over the cells of `parts` (runs of a column merged
     /// into ranges), or `=D7+E7` across a row.
-    static func formula(_ parts: [SheetPlan.Key], positions: [SheetPlan.Key: CellReference]) -> String? {
-        let refs = parts.compactMap { positions[$0] }
-        guard refs.count == parts.count, !refs.isEmpty else { return nil }
+    static func formula(_ parts: [SheetPlan.Key], positions: SheetPositions) -> String? {
+        formula(parts.compactMap { positions[$0] }, of: parts.count)
+    }
+
+    /// The formula over `refs`, provided all `count` parts have a cell.
+    static func formula(_ refs: [CellReference], of count: Int) -> String? {
+        guard refs.count == count, !refs.isEmpty else { return nil }
         if Set(refs.map(\.column)).count == 1 {
             let sorted = refs.sorted { $0.row < $1.row }
             var ranges: [String] = []
@@ -138,13 +142,27 @@ struct SheetPlanner {
         plan.layHeader(paths)
         plan.freezeColumn = leads.count
         let first = leads.count
-        var cells: [SheetPlan.Key: Figure] = [:]
-        var rowNames: [String: (String, Int?)] = [:]
-        var bold = Set<String>()
-        for (i, row) in table.rows.enumerated() {
+        let rows = table.rows
+        let bodyStart = plan.bodyStart
+        let amounts = columns.enumerated().filter { !$0.element.text }.map { (id: $0.element.id, column: first + $0.offset) }
+        plan.positions = SheetPositions(keys: rows.map(\.key), firstRow: bodyStart, columns: amounts)
+        let cells = CodeTableCells(rows: rows, tree: RowTree(rows: rows), template: template,
+                                   published: Set(table.columns), firstRow: bodyStart,
+                                   columnIndex: Dictionary(amounts.map { ($0.id, $0.column) }, uniquingKeysWith: { _, last in last }))
+        // Mismatches in sheet order; the cells themselves are made row by row as the sheet is written.
+        for (i, row) in rows.enumerated() {
+            for column in amounts {
+                guard case .formula(_, let computed, let published) = cells.content(i, column.id), computed != published.amount else { continue }
+                mismatches.append(Mismatch(table: table.id, row: row.key, rowName: row.name, column: column.id,
+                                           published: published, computed: computed, line: published.line ?? row.line))
+            }
+        }
+        plan.body = SheetBody(count: rows.count) { i in
+            let row = rows[i]
             let isTotal = row.kind == .total
-            if isTotal || row.kind == .unit { bold.insert(row.key) }
+            let bold = isTotal || row.kind == .unit
             var line: [SheetPlan.Cell] = []
+            line.reserveCapacity(first + columns.count)
             if leads.count == 2 {
                 line.append(.init(content: isTotal ? .blank : .text(row.code ?? ""), style: Styles.code))
             }
@@ -153,38 +171,64 @@ struct SheetPlanner {
             for column in columns {
                 if column.text {
                     line.append(.init(content: row.texts[column.id].map { .text($0) } ?? .blank, style: Styles.text))
+                } else if let content = cells.content(i, column.id) {
+                    var mismatch = false
+                    if case .formula(_, let computed, let published) = content { mismatch = computed != published.amount }
+                    line.append(.init(content: content, style: Styles.amount(bold: bold, mismatch: mismatch)))
                 } else {
                     line.append(.init(content: .blank, style: Styles.amount(bold: isTotal)))
                 }
             }
-            plan.body.append(line)
-            rowNames[row.key] = (row.name, row.line)
-            for (c, column) in columns.enumerated() where !column.text {
-                let key = SheetPlan.Key(row: row.key, column: column.id)
-                plan.positions[key] = CellReference(row: plan.bodyStart + i, column: first + c)
-                if let f = row.values[column.id] { cells[key] = f }
-            }
+            return line
         }
-        let tree = RowTree(rows: table.rows)
-        let published = Set(table.columns)
-        let rows = table.rows
-        // Keys to indices once: a search per cell made 100,000 rows take minutes.
-        let index = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let resolved = Self.resolve(cells: cells, positions: plan.positions) { key in
-            guard let i = index[key.row] else { return nil }
-            let children = tree.children[i]
-            if !children.isEmpty, children.contains(where: { rows[$0].values[key.column] != nil }) {
-                return children.map { SheetPlan.Key(row: rows[$0].key, column: key.column) }
-            }
-            if children.isEmpty || !children.contains(where: { rows[$0].values[key.column] != nil }),
-               let parts = template.addends(of: key.column, published: published) {
-                return parts.map { SheetPlan.Key(row: key.row, column: $0) }
-            }
-            return nil
-        }
-        Self.fill(&plan, contents: resolved.contents, bold: bold, table: table.id, rowNames: rowNames, mismatches: &mismatches)
         plan.notes = table.notes
         return plan
+    }
+
+    /// The amount cells of a table keyed by codes, worked out one at a time:
+    /// a row with children in the `RowTree` sums those that were published
+    /// (`=SUM(C6:C8,C11)`); otherwise a column the catalog defines as a sum
+    /// of others adds them across the row (`=D7+E7`).
+    ///
+    /// Nothing is cached: a cell's value sums its subtree, so making every
+    /// cell of *n* rows of depth *d* costs O(*n* · *d*) and no memory.
+    struct CodeTableCells {
+        let rows: [Row]
+        let tree: RowTree
+        let template: TableTemplate
+        let published: Set<String>
+        let firstRow: Int
+        let columnIndex: [String: Int]
+
+        /// The cell of row `i` in `column`: nil where nothing was published.
+        func content(_ i: Int, _ column: String) -> SheetPlan.Content? {
+            var visiting: [(Int, String)] = []
+            return resolve(i, column, &visiting)?.content
+        }
+
+        /// The parts a published cell is the sum of, if any.
+        func parts(_ i: Int, _ column: String) -> [(row: Int, column: String)]? {
+            let children = tree.children[i]
+            if !children.isEmpty, children.contains(where: { rows[$0].values[column] != nil }) {
+                return children.map { ($0, column) }
+            }
+            return template.addends(of: column, published: published)?.map { (i, $0) }
+        }
+
+        private func resolve(_ i: Int, _ column: String, _ visiting: inout [(Int, String)]) -> (content: SheetPlan.Content, value: Amount)? {
+            guard let figure = rows[i].values[column] else { return nil }
+            let plain = (SheetPlan.Content.amount(figure), figure.amount)
+            guard !visiting.contains(where: { $0 == (i, column) }), let parts = parts(i, column),
+                  parts.contains(where: { rows[$0.row].values[$0.column] != nil }) else { return plain }
+            visiting.append((i, column))
+            defer { visiting.removeLast() }
+            // Overflow cannot come from a real budget; fall back to the published figure.
+            var sum: Amount? = .zero
+            for part in parts { sum = sum?.adding(resolve(part.row, part.column, &visiting)?.value ?? .zero) }
+            let refs = parts.compactMap { part in columnIndex[part.column].map { CellReference(row: firstRow + part.row, column: $0) } }
+            guard let sum, let formula = SheetPlanner.formula(refs, of: parts.count) else { return plain }
+            return (.formula(formula, computed: sum, published: figure), sum)
+        }
     }
 
     // MARK: - Panel tables (表1, 表4)
@@ -330,7 +374,7 @@ struct SheetPlanner {
 
     func planText(_ table: Table, _ template: TableTemplate) -> SheetPlan {
         var plan = basePlan(template, headerDepth: 0, widths: [120])
-        plan.body = table.raw.map { [SheetPlan.Cell(content: .text($0.text.replacingOccurrences(of: "\t", with: "  |  ")), style: Styles.plain)] }
+        plan.body = SheetBody(table.raw.map { [SheetPlan.Cell(content: .text($0.text.replacingOccurrences(of: "\t", with: "  |  ")), style: Styles.plain)] })
         return plan
     }
 
