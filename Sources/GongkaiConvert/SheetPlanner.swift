@@ -188,46 +188,84 @@ struct SheetPlanner {
     /// The amount cells of a table keyed by codes, worked out one at a time:
     /// a row with children in the `RowTree` sums those that were published
     /// (`=SUM(C6:C8,C11)`); otherwise a column the catalog defines as a sum
-    /// of others adds them across the row (`=D7+E7`).
+    /// of others adds them across the row (`=D7+E7`). A cell is a formula
+    /// only when it was published and at least one of its parts was.
     ///
     /// Nothing is cached: a cell's value sums its subtree, so making every
-    /// cell of *n* rows of depth *d* costs O(*n* · *d*) and no memory.
+    /// cell of *n* rows of depth *d* costs O(*n* · *d*) additions and no memory.
     struct CodeTableCells {
         let rows: [Row]
         let tree: RowTree
-        let template: TableTemplate
-        let published: Set<String>
         let firstRow: Int
+        /// Sheet column of each amount column shown.
         let columnIndex: [String: Int]
+        /// The catalog's addends of each column, among the published ones.
+        let addends: [String: [String]]
+
+        init(rows: [Row], tree: RowTree, template: TableTemplate, published: Set<String>, firstRow: Int, columnIndex: [String: Int]) {
+            self.rows = rows
+            self.tree = tree
+            self.firstRow = firstRow
+            self.columnIndex = columnIndex
+            var addends: [String: [String]] = [:]
+            for id in Set(template.columns.map(\.id)).union(published).union(columnIndex.keys) {
+                addends[id] = template.addends(of: id, published: published)
+            }
+            self.addends = addends
+        }
+
+        /// What a published cell sums: its children's cells, or cells of its row.
+        enum Parts {
+            case children
+            case columns([String])
+        }
 
         /// The cell of row `i` in `column`: nil where nothing was published.
         func content(_ i: Int, _ column: String) -> SheetPlan.Content? {
-            var visiting: [(Int, String)] = []
-            return resolve(i, column, &visiting)?.content
-        }
-
-        /// The parts a published cell is the sum of, if any.
-        func parts(_ i: Int, _ column: String) -> [(row: Int, column: String)]? {
-            let children = tree.children[i]
-            if !children.isEmpty, children.contains(where: { rows[$0].values[column] != nil }) {
-                return children.map { ($0, column) }
-            }
-            return template.addends(of: column, published: published)?.map { (i, $0) }
-        }
-
-        private func resolve(_ i: Int, _ column: String, _ visiting: inout [(Int, String)]) -> (content: SheetPlan.Content, value: Amount)? {
             guard let figure = rows[i].values[column] else { return nil }
-            let plain = (SheetPlan.Content.amount(figure), figure.amount)
-            guard !visiting.contains(where: { $0 == (i, column) }), let parts = parts(i, column),
-                  parts.contains(where: { rows[$0.row].values[$0.column] != nil }) else { return plain }
+            var visiting: [(Int, String)] = []
+            guard let (parts, sum) = formula(i, column, &visiting) else { return .amount(figure) }
+            let refs: [CellReference]
+            switch parts {
+            case .children:
+                let c = columnIndex[column]!
+                refs = tree.children[i].map { CellReference(row: firstRow + $0, column: c) }
+            case .columns(let ids):
+                refs = ids.map { CellReference(row: firstRow + i, column: columnIndex[$0]!) }
+            }
+            guard let text = SheetPlanner.formula(refs, of: refs.count) else { return .amount(figure) }
+            return .formula(text, computed: sum, published: figure)
+        }
+
+        /// What row `i` shows in `column`: its formula's result, or its published figure.
+        private func value(_ i: Int, _ column: String, _ visiting: inout [(Int, String)]) -> Amount? {
+            guard let figure = rows[i].values[column] else { return nil }
+            return formula(i, column, &visiting)?.sum ?? figure.amount
+        }
+
+        /// The parts and sum of the formula of a published cell, or nil when
+        /// it is a plain figure (no parts published, a part not on the sheet,
+        /// a cycle in the catalog's sums, or an overflow no budget reaches).
+        private func formula(_ i: Int, _ column: String, _ visiting: inout [(Int, String)]) -> (parts: Parts, sum: Amount)? {
+            guard columnIndex[column] != nil, !visiting.contains(where: { $0 == (i, column) }) else { return nil }
             visiting.append((i, column))
             defer { visiting.removeLast() }
-            // Overflow cannot come from a real budget; fall back to the published figure.
-            var sum: Amount? = .zero
-            for part in parts { sum = sum?.adding(resolve(part.row, part.column, &visiting)?.value ?? .zero) }
-            let refs = parts.compactMap { part in columnIndex[part.column].map { CellReference(row: firstRow + part.row, column: $0) } }
-            guard let sum, let formula = SheetPlanner.formula(refs, of: parts.count) else { return plain }
-            return (.formula(formula, computed: sum, published: figure), sum)
+            var sum = Amount.zero
+            let children = tree.children[i]
+            if !children.isEmpty, children.contains(where: { rows[$0].values[column] != nil }) {
+                for c in children {
+                    guard let s = sum.adding(value(c, column, &visiting) ?? .zero) else { return nil }
+                    sum = s
+                }
+                return (.children, sum)
+            }
+            guard let ids = addends[column], ids.contains(where: { rows[i].values[$0] != nil }),
+                  ids.allSatisfy({ columnIndex[$0] != nil }) else { return nil }
+            for id in ids {
+                guard let s = sum.adding(value(i, id, &visiting) ?? .zero) else { return nil }
+                sum = s
+            }
+            return (.columns(ids), sum)
         }
     }
 
