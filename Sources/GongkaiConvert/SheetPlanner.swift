@@ -152,7 +152,8 @@ struct SheetPlanner {
         // Mismatches in sheet order; the cells themselves are made row by row as the sheet is written.
         for (i, row) in rows.enumerated() {
             for column in amounts {
-                guard case .formula(_, let computed, let published) = cells.content(i, column.id), computed != published.amount else { continue }
+                guard let published = row.values[column.id], let computed = cells.computed(i, column.id),
+                      computed != published.amount else { continue }
                 mismatches.append(Mismatch(table: table.id, row: row.key, rowName: row.name, column: column.id,
                                            published: published, computed: computed, line: published.line ?? row.line))
             }
@@ -235,6 +236,12 @@ struct SheetPlanner {
             }
             guard let text = SheetPlanner.formula(refs, of: refs.count) else { return .amount(figure) }
             return .formula(text, computed: sum, published: figure)
+        }
+
+        /// What the formula of row `i` in `column` computes; nil for a plain figure or a blank.
+        func computed(_ i: Int, _ column: String) -> Amount? {
+            var visiting: [(Int, String)] = []
+            return rows[i].values[column] == nil ? nil : formula(i, column, &visiting)?.sum
         }
 
         /// What row `i` shows in `column`: its formula's result, or its published figure.
