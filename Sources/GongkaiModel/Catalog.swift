@@ -207,9 +207,19 @@ public enum HeaderText {
             case 0x09...0x0D, 0x20: continue
             case 0x21..<0x80: out.append(u)
             case 0x201C, 0x201D: out.append("\"")
-            default: if !u.properties.isWhitespace { out.append(NumberText.halfWidth(u)) }
+            default: if !isWhitespace(u) { out.append(NumberText.halfWidth(u)) }
             }
         }
         return String(out)
+    }
+
+    /// Unicode's White_Space property, for the scalars above ASCII: the
+    /// property lookup (`properties.isWhitespace`) was a tenth of parsing.
+    @inline(__always)
+    static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

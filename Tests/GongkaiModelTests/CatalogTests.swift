@@ -63,4 +63,18 @@ struct CatalogTests {
         #expect(catalog.items.functionClassCode(named: "粮油物资管理支出") == "222")
         #expect(catalog.items.functionClassCode(named: "不存在的支出") == nil)
     }
+
+    /// The hand-written White_Space set agrees with Unicode's on every scalar.
+    @Test func headerWhitespaceIsUnicodes() {
+        var checked = 0
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let u = Unicode.Scalar(value) else { continue }
+            if HeaderText.isWhitespace(u) != u.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true)): \(u.properties.isWhitespace)")
+            }
+            checked += 1
+        }
+        #expect(checked > 1_000_000)
+        #expect(HeaderText.normalize("本年\u{3000}收入\u{A0}（万元）") == "本年收入(万元)")
+    }
 }
