@@ -201,16 +201,19 @@ public enum HeaderText {
     /// fragment went here when it was halfWidth + a Character loop).
     /// - Complexity: O(n).
     public static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Bytes, not a UnicodeScalarView: appending scalar by scalar to a
+        // String costs more than the whole decision.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for u in text.unicodeScalars {
             switch u.value {
             case 0x09...0x0D, 0x20: continue
-            case 0x21..<0x80: out.append(u)
-            case 0x201C, 0x201D: out.append("\"")
-            default: if !isWhitespace(u) { out.append(NumberText.halfWidth(u)) }
+            case 0x21..<0x80: out.append(UInt8(truncatingIfNeeded: u.value))
+            case 0x201C, 0x201D: out.append(0x22)
+            default: if !isWhitespace(u) { UTF8.encode(NumberText.halfWidth(u)) { out.append($0) } }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Unicode's White_Space property, for the scalars above ASCII: the
