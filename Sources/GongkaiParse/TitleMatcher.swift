@@ -14,15 +14,20 @@ enum TitleMatcher {
     /// `- 表 3.`, `附表4-1`, `预算10表`, `(一项一表)`).
     static func core(_ line: String) -> String {
         var s = HeaderText.normalize(line)
-        let patterns = [
-            #"^[-#*]+"#,
-            #"^(公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?[.、．:：]?"#,
-            #"^预算[0-9]+表"#,
-            #"[(（]一项一表[)）]"#,
-            #"[(（](公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?[)）]$"#,
-            #"^[(（]?[0-9一二三四五六七八九十]+[)）]?[、.]"#,
+        let numerals: Set<Character> = ["(", "（", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+                                        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        // Each expression only where it can match: a regular expression costs
+        // more than the rest of the title test, and most candidates are not titles.
+        let patterns: [(String, (String) -> Bool)] = [
+            (#"^[-#*]+"#, { $0.first.map { "-#*".contains($0) } ?? false }),
+            (#"^(公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?[.、．:：]?"#,
+             { $0.hasPrefix("表") || $0.hasPrefix("公开表") || $0.hasPrefix("附表") }),
+            (#"^预算[0-9]+表"#, { $0.hasPrefix("预算") }),
+            (#"[(（]一项一表[)）]"#, { $0.includes("一项一表") }),
+            (#"[(（](公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?[)）]$"#, { $0.hasSuffix(")") || $0.hasSuffix("）") }),
+            (#"^[(（]?[0-9一二三四五六七八九十]+[)）]?[、.]"#, { $0.first.map { numerals.contains($0) } ?? false }),
         ]
-        for p in patterns {
+        for (p, mayMatch) in patterns where mayMatch(s) {
             s = s.replacingMatches(ofPattern: p, with: "")
         }
         return s
@@ -35,7 +40,25 @@ enum TitleMatcher {
     /// the 表1 of its suffix `收支预算总表`).
     ///
     /// - Complexity: O(*s*) in the number of synonyms.
-    static func match(_ line: String, catalog: Catalog = .shared) -> Match? {
+    static func match(_ line: String) -> Match? { match(line, synonyms: sharedSynonyms) }
+
+    /// The canonical table whose title `line` is, by `catalog`'s synonyms.
+    static func match(_ line: String, catalog: Catalog) -> Match? { match(line, synonyms: synonyms(of: catalog)) }
+
+    /// Every title synonym of `catalog`, normalized, with its table.
+    static func synonyms(of catalog: Catalog) -> [(id: Int, text: String, length: Int)] {
+        catalog.tables.flatMap { table in
+            table.titles.map { synonym in
+                let s = HeaderText.normalize(synonym)
+                return (table.id, s, s.count)
+            }
+        }
+    }
+
+    /// The bundled catalog's synonyms, normalized once (not per line).
+    static let sharedSynonyms = synonyms(of: .shared)
+
+    private static func match(_ line: String, synonyms: [(id: Int, text: String, length: Int)]) -> Match? {
         let trimmed = line.trimmingWhitespace()
         // Every title names a 表; most lines of a document do not, and they
         // are spared the regular expressions below.
@@ -45,15 +68,10 @@ enum TitleMatcher {
         if trimmed.hasSuffix("。") || trimmed.hasSuffix("；") || trimmed.hasSuffix("，") { return nil }
         let text = core(trimmed)
         // `第四部分 部门预算报表及预算绩效目标表` heads a part of the document.
-        if text.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil { return nil }
+        if text.hasPrefix("第"), text.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil { return nil }
         var best: (id: Int, length: Int)?
-        for table in catalog.tables {
-            for synonym in table.titles {
-                let s = HeaderText.normalize(synonym)
-                if text.hasSuffix(s), best == nil || s.count > best!.length {
-                    best = (table.id, s.count)
-                }
-            }
+        for synonym in synonyms where best == nil || synonym.length > best!.length {
+            if text.hasSuffix(synonym.text) { best = (synonym.id, synonym.length) }
         }
         guard let best else { return nil }
         // What precedes the synonym is a department, district or year, never
