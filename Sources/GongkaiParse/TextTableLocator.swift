@@ -9,6 +9,13 @@ import GongkaiModel
 /// lines into the same `Region` the TAB layout produces.
 struct TextTableLocator {
     let catalog: Catalog
+    /// The catalog's title synonyms, normalized once per document rather than per line.
+    let titles: [TitleMatcher.Synonym]
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+        titles = TitleMatcher.synonyms(of: catalog)
+    }
 
     /// A table found in the text, before its rows are read.
     struct Located {
@@ -63,15 +70,15 @@ struct TextTableLocator {
             let text = lines[n - 1].trimmed
             defer { n += 1 }
             guard !text.isEmpty, text.count <= 80 else { continue }
-            if let m = TitleMatcher.match(text, catalog: catalog) {
+            if let m = TitleMatcher.match(text, synonyms: titles) {
                 candidates.append(Title(first: n, last: n, text: m.title, tableID: m.tableID))
                 continue
             }
             // A title wrapped over two lines (`青山区部门预算部门专项` / `(绩效目标)申报表`).
             if let nextLine = nextNonBlank(after: n, lines), nextLine - n <= 2 {
                 let second = lines[nextLine - 1].trimmed
-                if text.count + second.count <= 80, TitleMatcher.match(second, catalog: catalog) == nil,
-                   let m = TitleMatcher.match(text + second, catalog: catalog) {
+                if text.count + second.count <= 80, TitleMatcher.match(second, synonyms: titles) == nil,
+                   let m = TitleMatcher.match(text + second, synonyms: titles) {
                     candidates.append(Title(first: n, last: nextLine, text: text + second, tableID: m.tableID))
                     n = nextLine
                     continue
@@ -105,7 +112,7 @@ struct TextTableLocator {
             n = m
             if let next, m >= next { return false }
             let text = lines[m - 1].trimmed
-            if TitleMatcher.match(text, catalog: catalog) != nil { return false }
+            if TitleMatcher.match(text, synonyms: titles) != nil { return false }
             if TitleMatcher.isNumberMarker(text) || MetadataReader.isMetaLine(text) { continue }
             seen += 1
             let s = HeaderText.normalize(text)

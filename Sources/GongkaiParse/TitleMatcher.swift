@@ -45,8 +45,11 @@ enum TitleMatcher {
     /// The canonical table whose title `line` is, by `catalog`'s synonyms.
     static func match(_ line: String, catalog: Catalog) -> Match? { match(line, synonyms: synonyms(of: catalog)) }
 
+    /// A title synonym, normalized, with its table and its length in characters.
+    typealias Synonym = (id: Int, text: String, length: Int)
+
     /// Every title synonym of `catalog`, normalized, with its table.
-    static func synonyms(of catalog: Catalog) -> [(id: Int, text: String, length: Int)] {
+    static func synonyms(of catalog: Catalog) -> [Synonym] {
         catalog.tables.flatMap { table in
             table.titles.map { synonym in
                 let s = HeaderText.normalize(synonym)
@@ -58,7 +61,8 @@ enum TitleMatcher {
     /// The bundled catalog's synonyms, normalized once (not per line).
     static let sharedSynonyms = synonyms(of: .shared)
 
-    private static func match(_ line: String, synonyms: [(id: Int, text: String, length: Int)]) -> Match? {
+    /// The canonical table whose title `line` is, by synonyms already normalized.
+    static func match(_ line: String, synonyms: [Synonym]) -> Match? {
         let trimmed = line.trimmingWhitespace()
         // Every title names a 表; most lines of a document do not, and they
         // are spared the regular expressions below.
