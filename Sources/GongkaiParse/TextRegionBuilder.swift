@@ -544,9 +544,14 @@ struct TextRegionBuilder {
     /// position cannot tell a code from an amount) the one under which most
     /// rows' amounts satisfy the catalog's column sums, then the one closest
     /// to the default. A diagnostic says which columns were read as text.
-    mutating func choosePrintedKinds(_ kinds: [ColumnKind], among: [Int], rows: [LogicalRow], rowKinds: [RowKind],
+    ///
+    /// A table lays all its rows out alike, so the first
+    /// `printedKindSample` rows decide: the search reads them once per
+    /// choice, up to 2^10 choices.
+    mutating func choosePrintedKinds(_ kinds: [ColumnKind], among: [Int], rows allRows: [LogicalRow], rowKinds: [RowKind],
                                      codeColumn: Int?, nameColumn: Int?, ids: [String?], headers: [String]) -> [ColumnKind] {
         guard !among.isEmpty, among.count <= 10 else { return kinds }
+        let rows = allRows.prefix(Self.printedKindSample)
         let rules = rules(for: ids)
         func matches(_ kinds: [ColumnKind], bound: Int) -> (misfits: Int, matches: [RowMatch]) {
             let runs = Self.columnRuns(kinds, codeColumn: codeColumn)
@@ -597,6 +602,8 @@ struct TextRegionBuilder {
         }
         return best.kinds
     }
+
+    static let printedKindSample = 200
 
     /// The columns as `ColumnPlacer` sees them.
     func placerColumns(_ kinds: [ColumnKind], ids: [String?]) -> [ColumnPlacer.Column] {
