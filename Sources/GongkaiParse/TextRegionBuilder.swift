@@ -405,10 +405,11 @@ struct TextRegionBuilder {
         let tree = RowTree(rows: provisional)
         let placerColumns = placerColumns(kinds, ids: ids)
         let placer = ColumnPlacer(columns: placerColumns, rules: rules(for: ids), half: unit.halfLastDigit.fen)
-        // A count (数量) is printed as a whole number. Where the amounts print
-        // decimals (the 合计 row's do), a whole number other than 0 is a
-        // count when its row has a column for one: `1 0.50 0.50` is 数量 1
-        // and 0.50 twice, though 1 = 0.50 + 0.50 fits the sums as well.
+        // A count (数量) or a code is printed as a whole number. Where the
+        // amounts print decimals (the 合计 row's do), a whole number other
+        // than 0 goes to a column for one when its row has one, and a figure
+        // with decimals to an amount column: `1 0.50 0.50` is 数量 1 and 0.50
+        // twice, though 1 = 0.50 + 0.50 fits the sums as well.
         let countColumns = Set(kinds.indices.filter { kinds[$0] == .number && !placerColumns[$0].isAmount })
         let totalNumbers = logical.first(where: \.isTotal)?.tokens.filter(\.isNumber) ?? []
         let decimals = totalNumbers.contains { $0.text.contains(".") }
@@ -418,9 +419,10 @@ struct TextRegionBuilder {
             for t in tokens { values.append(try amount(t, column: "amount")) }
             var perValue = perValues[r]
             if decimals, !countColumns.isEmpty, perValue.count == tokens.count {
-                for (k, t) in tokens.enumerated() where !t.text.contains(".") && !Self.isWholeZero(t.text) {
-                    let counts = perValue[k].intersection(countColumns)
-                    if !counts.isEmpty { perValue[k] = counts }
+                for (k, t) in tokens.enumerated() {
+                    let narrowed = t.text.contains(".") ? perValue[k].subtracting(countColumns)
+                        : Self.isWholeZero(t.text) ? perValue[k] : perValue[k].intersection(countColumns)
+                    if !narrowed.isEmpty { perValue[k] = narrowed }
                 }
             }
             placerRows.append(ColumnPlacer.Row(values: values, parent: tree.parent[r], allowed: allowed[r], allowedPerValue: perValue))

@@ -65,6 +65,19 @@ import Testing
         #expect(!notes.contains { $0.contains("no placement of the amounts satisfies") })
     }
 
+    @Test func aFigureWithDecimalsStaysOutOfTheCodeColumn() throws {
+        // 合计 prints seven amounts for eight columns that take numbers; a
+        // 0.00 is no 功能科目编码, so the one left blank is the code's.
+        let doc = try parse(Self.projects)
+        let total = doc.table(10).rows.first { $0.key == "total" }
+        #expect(total?.texts["function"] == nil)
+        #expect(fen(total, "total") == 8_530_000)
+        #expect(fen(total, "current.gpb") == 8_530_000)
+        #expect(fen(total, "carryover.other") == 0)
+        #expect(total?.values.count == 7)
+        #expect(!doc.diagnostics.contains { $0.table == 10 && $0.message.contains("fit more than one placement") })
+    }
+
     // MARK: Counts
 
     @Test func aWholeNumberAmongDecimalAmountsIsTheCount() throws {
