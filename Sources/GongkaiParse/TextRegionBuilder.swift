@@ -220,7 +220,11 @@ struct TextRegionBuilder {
     }
 
     /// Cuts data lines into logical rows.
-    func logicalRows(_ lines: [TextLine]) -> [LogicalRow] {
+    ///
+    /// - Parameter counts: how many columns before the first amount column
+    ///   print numbers that are not amounts (数量): a row holding no more
+    ///   numbers than that has not reached its amounts yet.
+    func logicalRows(_ lines: [TextLine], counts: Int = 0) -> [LogicalRow] {
         let meaningful = lines.filter { !$0.isBlank }
         // Rows start at codes when the table prints them; otherwise a row
         // ends with the amounts that close it (江岸 表十).
@@ -270,22 +274,42 @@ struct TextRegionBuilder {
             } else {
                 rows[rows.count - 1].tokens += tokens
             }
-            closed = tokens.last?.isNumber == true
+            closed = tokens.last?.isNumber == true || Self.closesAfterText(line: tokens, row: rows[rows.count - 1].tokens, counts: counts)
         }
         return rows
     }
 
+    /// Whether a line ends a row whose text columns follow its amounts
+    /// (项目名称 3.98 3.98 2060102 一般行政管理事务 机构运转): the text after
+    /// the amounts is printed on their line, so the row ends with that line
+    /// once it holds more numbers than the counts (数量) printed before the
+    /// amounts. A line like `复印纸 1 批` holds only a count; its row goes on.
+    static func closesAfterText(line: [TextToken], row: [TextToken], counts: Int) -> Bool {
+        guard let lastNumber = line.lastIndex(where: \.isNumber), lastNumber < line.count - 1 else { return false }
+        return row.count(where: \.isNumber) > counts
+    }
+
     /// The code starting `line`, if it starts a row: a code with its name
-    /// after it, or a code alone on its line.
+    /// after it, a code alone on its line, or a code whose amounts come
+    /// before its text (a sum row of a line table whose 项目 is empty:
+    /// `05 677,860.00 经济建设科 11`). A line of amounts alone (`11 677860`)
+    /// continues a row.
     func startCode(_ line: TextLine) -> TextToken? {
         guard let first = line.tokens.first else { return nil }
         if TextToken.isProjectCode(first.text) { return first }
         guard TextToken.isCode(first.text) else { return nil }
-        if line.tokens.count > 1 { return line.tokens[1].isNumber ? nil : first }
+        if line.tokens.count > 1 {
+            return !line.tokens[1].isNumber || line.tokens.dropFirst(2).contains { !$0.isNumber } ? first : nil
+        }
         return first
     }
 
     enum ColumnKind { case code, text, number }
+
+    /// `0`, `-0`: a zero printed without decimals (江岸 prints empty amounts so).
+    static func isWholeZero(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0 == "0" || $0 == "-" || $0 == "−" } && text.contains("0")
+    }
 
     mutating func codedRows(_ lines: [TextLine], header: [GridRow]) throws -> [GridRow] {
         var probe = TableReader(template: template, unit: unit, file: file)
@@ -310,14 +334,17 @@ struct TextRegionBuilder {
             }
         }
         // Unknown columns among the amounts hold amounts; a text column
-        // between amount columns is printed as a number too (青山 计量单位 `0`).
+        // between amount columns is printed as a number too (青山 计量单位 `0`),
+        // unless the rows print text there (`choosePrintedKinds`).
         let amountIdx = (0..<width).filter { map.columns[$0] != nil && kinds[$0] == .number && template.column(map.columns[$0]!)?.isText != true }
+        var amongAmounts: [Int] = []
         if let firstAmount = amountIdx.first, let lastAmount = amountIdx.last {
             for i in 0..<width where map.columns[i] == nil && i != map.code && i != map.name && i > firstAmount && i < lastAmount {
                 kinds[i] = .number
             }
             for i in 0..<width where kinds[i] == .text && i > firstAmount && i < lastAmount && i != map.name {
                 kinds[i] = .number
+                amongAmounts.append(i)
             }
         }
         // The code of a 江岸 项目支出 row is its 功能科目 (a text column); rows are keyed by name.
@@ -326,17 +353,13 @@ struct TextRegionBuilder {
             return j.contains("单位") && (j.contains("代码") || j.contains("编码"))
         }
         let codeColumn = map.code ?? (kinds.indices.first { kinds[$0] == .text && HeaderText.normalize(grid.paths[$0].joined()).contains("编码") })
+        let counts = amountIdx.first.map { first in (0..<first).count { kinds[$0] == .number } } ?? 0
+        let logical = logicalRows(lines, counts: counts)
+        let rowKinds = logical.map(rowKind)
+        kinds = choosePrintedKinds(kinds, among: amongAmounts, rows: logical, rowKinds: rowKinds, codeColumn: codeColumn, nameColumn: map.name,
+                                   ids: ids, headers: grid.paths.map { $0.joined() })
         let numberColumns = kinds.indices.filter { kinds[$0] == .number }
-        let logical = logicalRows(lines)
-
-        // Column runs (maximal runs of text or number columns, the code column excluded).
-        struct Run { var kind: ColumnKind; var columns: [Int] }
-        var runs: [Run] = []
-        for i in 0..<width where i != codeColumn {
-            let k: ColumnKind = kinds[i] == .number ? .number : .text
-            if let last = runs.last, last.kind == k { runs[runs.count - 1].columns.append(i) }
-            else { runs.append(Run(kind: k, columns: [i])) }
-        }
+        let runs = Self.columnRuns(kinds, codeColumn: codeColumn)
 
         var cells = [[String]](repeating: [String](repeating: "", count: width), count: logical.count)
         var cellLines = [[Int]](repeating: [Int](repeating: 0, count: width), count: logical.count)
@@ -352,57 +375,16 @@ struct TextRegionBuilder {
                 cells[r][target] = code.text
                 cellLines[r][target] = code.line
             }
-            // Token runs.
-            struct TokenRun { var kind: ColumnKind; var tokens: [TextToken] }
-            var tokenRuns: [TokenRun] = []
-            for t in row.tokens {
-                let k: ColumnKind = t.isNumber ? .number : .text
-                if let last = tokenRuns.last, last.kind == k { tokenRuns[tokenRuns.count - 1].tokens.append(t) }
-                else { tokenRuns.append(TokenRun(kind: k, tokens: [t])) }
+            let kind = rowKinds[r]
+            let match = match(row, kind: kind, runs: runs, nameColumn: map.name)
+            for (c, part) in match.texts {
+                cells[r][c] = part.map(\.text).joined()
+                cellLines[r][c] = part.first?.line ?? 0
             }
-            let kind = rowKind(row)
-            let summary = kind != .line && kind != .project
-            var position = 0
-            var rowNumbers: [TextToken] = []
-            var rowAllowed: [Int] = []
-            var perValue: [Set<Int>] = []
-            var overflowText: [TextToken] = []
-            for (ti, run) in tokenRuns.enumerated() {
-                guard let j = runs[position...].firstIndex(where: { $0.kind == run.kind }) else {
-                    if run.kind == .number { rowNumbers += run.tokens } else { overflowText += run.tokens }
-                    continue
-                }
-                if run.kind == .number {
-                    var span = [j]
-                    var capacity = runs[j].columns.count
-                    var next = j + 1
-                    while capacity < run.tokens.count, let k = runs[next...].firstIndex(where: { $0.kind == .number }) {
-                        span.append(k); capacity += runs[k].columns.count; next = k + 1
-                    }
-                    let spanned = span.flatMap { runs[$0].columns }
-                    rowAllowed += spanned
-                    rowNumbers += run.tokens
-                    perValue += Array(repeating: Set(spanned), count: run.tokens.count)
-                    position = (span.last ?? j) + 1
-                } else {
-                    let isLastRun = ti == tokenRuns.count - 1
-                    // A summary row (合计, 部门, 科室) prints only its name.
-                    let target = summary && (j == runs.firstIndex { $0.kind == .text }) ? [runs[j].columns[0]] : runs[j].columns
-                    // Text printed on the line of the amounts that follow is a
-                    // cell of its own, never the end of a wrapped one.
-                    var starts = Set<Int>()
-                    if ti + 1 < tokenRuns.count, let numberLine = tokenRuns[ti + 1].tokens.first?.line,
-                       let k = run.tokens.firstIndex(where: { $0.line == numberLine }) {
-                        starts.insert(k)
-                    }
-                    let parts = TextCells.partition(run.tokens, cells: target.count, exact: !summary && !isLastRun, starts: starts)
-                    for (c, part) in zip(target, parts) {
-                        cells[r][c] = part.map(\.text).joined()
-                        cellLines[r][c] = part.first?.line ?? 0
-                    }
-                    position = j + 1
-                }
-            }
+            let rowNumbers = match.numbers
+            var rowAllowed = match.allowed
+            var perValue = match.perValue
+            let overflowText = match.overflowText
             if !overflowText.isEmpty, let nameColumn = map.name ?? kinds.firstIndex(of: .text) {
                 cells[r][nameColumn] += overflowText.map(\.text).joined()
                 diagnostics.append(Diagnostic(.warning, line: overflowText[0].line, table: template.id,
@@ -421,17 +403,29 @@ struct TextRegionBuilder {
 
         // Place the numbers of all rows together (the subtotal tree links them).
         let tree = RowTree(rows: provisional)
-        let placerColumns = (0..<width).map { i -> ColumnPlacer.Column in
-            // A text column printed as a number (数量) takes amounts last and is in no sum.
-            let isText = ids[i].map { template.column($0)?.isText == true } ?? false
-            return ColumnPlacer.Column(rank: rank(ids[i]) + (isText ? 20_000 : 0),
-                                       isAmount: kinds[i] == .number && ids[i] != nil && !isText)
-        }
+        let placerColumns = placerColumns(kinds, ids: ids)
         let placer = ColumnPlacer(columns: placerColumns, rules: rules(for: ids), half: unit.halfLastDigit.fen)
+        // A count (数量) or a code is printed as a whole number. Where the
+        // amounts print decimals (the 合计 row's do), a whole number other
+        // than 0 goes to a column for one when its row has one, and a figure
+        // with decimals to an amount column: `1 0.50 0.50` is 数量 1 and 0.50
+        // twice, though 1 = 0.50 + 0.50 fits the sums as well.
+        let countColumns = Set(kinds.indices.filter { kinds[$0] == .number && !placerColumns[$0].isAmount })
+        let totalNumbers = logical.first(where: \.isTotal)?.tokens.filter(\.isNumber) ?? []
+        let decimals = totalNumbers.contains { $0.text.contains(".") }
+            && totalNumbers.allSatisfy { $0.text.contains(".") || Self.isWholeZero($0.text) }
         for (r, tokens) in numberTokens.enumerated() {
             var values: [Int64] = []
             for t in tokens { values.append(try amount(t, column: "amount")) }
-            placerRows.append(ColumnPlacer.Row(values: values, parent: tree.parent[r], allowed: allowed[r], allowedPerValue: perValues[r]))
+            var perValue = perValues[r]
+            if decimals, !countColumns.isEmpty, perValue.count == tokens.count {
+                for (k, t) in tokens.enumerated() {
+                    let narrowed = t.text.contains(".") ? perValue[k].subtracting(countColumns)
+                        : Self.isWholeZero(t.text) ? perValue[k] : perValue[k].intersection(countColumns)
+                    if !narrowed.isEmpty { perValue[k] = narrowed }
+                }
+            }
+            placerRows.append(ColumnPlacer.Row(values: values, parent: tree.parent[r], allowed: allowed[r], allowedPerValue: perValue))
         }
         let outcome = placer.place(placerRows, tree: template.tree)
         report(outcome, lines: logical.map(\.line), total: logical.count, columns: ids)
@@ -458,6 +452,169 @@ struct TextRegionBuilder {
             result.append(GridRow(line: row.line, cells: rowCells, cellLines: rowLines))
         }
         return result
+    }
+
+    /// Maximal runs of text or number columns, the code column excluded.
+    struct ColumnRun { var kind: ColumnKind; var columns: [Int] }
+
+    static func columnRuns(_ kinds: [ColumnKind], codeColumn: Int?) -> [ColumnRun] {
+        var runs: [ColumnRun] = []
+        for i in kinds.indices where i != codeColumn {
+            let k: ColumnKind = kinds[i] == .number ? .number : .text
+            if let last = runs.last, last.kind == k { runs[runs.count - 1].columns.append(i) }
+            else { runs.append(ColumnRun(kind: k, columns: [i])) }
+        }
+        return runs
+    }
+
+    /// Where the tokens of a logical row go: text runs to text columns,
+    /// number runs to the number columns they may take, in order.
+    struct RowMatch {
+        var texts: [(column: Int, tokens: [TextToken])] = []
+        var numbers: [TextToken] = []
+        var allowed: [Int] = []
+        var perValue: [Set<Int>] = []
+        var overflowText: [TextToken] = []
+        /// Tokens the columns could not take as printed: text or numbers
+        /// with no column left, and cells printed apart on one line that
+        /// had to share a column.
+        var misfits = 0
+    }
+
+    func match(_ row: LogicalRow, kind: RowKind, runs: [ColumnRun], nameColumn: Int?) -> RowMatch {
+        // Token runs.
+        var tokenRuns: [(kind: ColumnKind, tokens: [TextToken])] = []
+        for t in row.tokens {
+            let k: ColumnKind = t.isNumber ? .number : .text
+            if let last = tokenRuns.last, last.kind == k { tokenRuns[tokenRuns.count - 1].tokens.append(t) }
+            else { tokenRuns.append((k, [t])) }
+        }
+        let summary = kind != .line && kind != .project
+        var result = RowMatch()
+        var position = 0
+        for (ti, run) in tokenRuns.enumerated() {
+            guard let j = runs[position...].firstIndex(where: { $0.kind == run.kind }) else {
+                if run.kind == .number { result.numbers += run.tokens } else { result.overflowText += run.tokens }
+                result.misfits += run.tokens.count
+                continue
+            }
+            if run.kind == .number {
+                var span = [j]
+                var capacity = runs[j].columns.count
+                var next = j + 1
+                while capacity < run.tokens.count, let k = runs[next...].firstIndex(where: { $0.kind == .number }) {
+                    span.append(k); capacity += runs[k].columns.count; next = k + 1
+                }
+                let spanned = span.flatMap { runs[$0].columns }
+                result.allowed += spanned
+                result.numbers += run.tokens
+                result.perValue += Array(repeating: Set(spanned), count: run.tokens.count)
+                result.misfits += max(0, run.tokens.count - capacity)
+                position = (span.last ?? j) + 1
+            } else {
+                let isLastRun = ti == tokenRuns.count - 1
+                var target = runs[j].columns
+                if summary && j == runs.firstIndex(where: { $0.kind == .text }) {
+                    // A summary row (合计, 部门, 科室) prints only its name; a
+                    // sum row of a line table names itself in a text column,
+                    // not in the 项目 of its lines.
+                    let named = template.rows == .lines ? target.first { $0 != nameColumn } : nil
+                    target = [named ?? target[0]]
+                }
+                // Text printed on the line of the amounts that follow is a
+                // cell of its own, never the end of a wrapped one.
+                var starts = Set<Int>()
+                if ti + 1 < tokenRuns.count, let numberLine = tokenRuns[ti + 1].tokens.first?.line,
+                   let k = run.tokens.firstIndex(where: { $0.line == numberLine }) {
+                    starts.insert(k)
+                }
+                let apart = 1 + (1..<run.tokens.count).count { run.tokens[$0].line == run.tokens[$0 - 1].line }
+                result.misfits += max(0, apart - target.count)
+                let parts = TextCells.partition(run.tokens, cells: target.count, exact: !summary && !isLastRun, starts: starts)
+                for (c, part) in zip(target, parts) { result.texts.append((c, part)) }
+                position = j + 1
+            }
+        }
+        return result
+    }
+
+    /// Text columns between amount columns are taken to print numbers (青山
+    /// prints 计量单位 as `0`). When the rows do not fit that (their text
+    /// columns follow the amounts, or a 功能科目编码 among them prints a
+    /// code), each such column is read as text or number as the rows show:
+    /// the choice that leaves fewest tokens without a column, then (where
+    /// position cannot tell a code from an amount) the one under which most
+    /// rows' amounts satisfy the catalog's column sums, then the one closest
+    /// to the default. A diagnostic says which columns were read as text.
+    ///
+    /// A table lays all its rows out alike, so the first
+    /// `printedKindSample` rows decide: the search reads them once per
+    /// choice, up to 2^10 choices.
+    mutating func choosePrintedKinds(_ kinds: [ColumnKind], among: [Int], rows allRows: [LogicalRow], rowKinds: [RowKind],
+                                     codeColumn: Int?, nameColumn: Int?, ids: [String?], headers: [String]) -> [ColumnKind] {
+        guard !among.isEmpty, among.count <= 10 else { return kinds }
+        let rows = allRows.prefix(Self.printedKindSample)
+        let rules = rules(for: ids)
+        func matches(_ kinds: [ColumnKind], bound: Int) -> (misfits: Int, matches: [RowMatch]) {
+            let runs = Self.columnRuns(kinds, codeColumn: codeColumn)
+            var total = 0
+            var result: [RowMatch] = []
+            for (r, row) in rows.enumerated() {
+                let m = match(row, kind: rowKinds[r], runs: runs, nameColumn: nameColumn)
+                total += m.misfits
+                result.append(m)
+                if total > bound { break }
+            }
+            return (total, result)
+        }
+        /// Rows whose amounts no placement fits to the column sums.
+        func unsummed(_ kinds: [ColumnKind], _ matches: [RowMatch]) -> Int {
+            let placer = ColumnPlacer(columns: placerColumns(kinds, ids: ids), rules: rules, half: unit.halfLastDigit.fen)
+            var count = 0
+            for m in matches where !m.numbers.isEmpty {
+                var values: [Int64] = []
+                for t in m.numbers {
+                    guard case .success(let a) = Amount.parse(t.text, unit: unit) else { break }
+                    values.append(a.fen)
+                }
+                guard values.count == m.numbers.count, m.perValue.count == values.count else { count += 1; continue }
+                let fitting = placer.candidates(values, allowed: m.allowed).contains { p in
+                    zip(p, m.perValue).allSatisfy { $1.contains($0) } && placer.fits(p, values)
+                }
+                if !fitting { count += 1 }
+            }
+            return count
+        }
+        let base = matches(kinds, bound: .max)
+        guard base.misfits > 0 else { return kinds }
+        var best = (misfits: base.misfits, unsummed: unsummed(kinds, base.matches), flips: 0, kinds: kinds)
+        for mask in 1..<(1 << among.count) {
+            var candidate = kinds
+            for (b, i) in among.enumerated() where mask & (1 << b) != 0 { candidate[i] = .text }
+            let found = matches(candidate, bound: best.misfits)
+            guard found.misfits <= best.misfits else { continue }
+            let score = (found.misfits, unsummed(candidate, found.matches), mask.nonzeroBitCount)
+            if score < (best.misfits, best.unsummed, best.flips) { best = (score.0, score.1, score.2, candidate) }
+        }
+        let texts = among.filter { best.kinds[$0] == .text }
+        if !texts.isEmpty {
+            let names = texts.map { "\"\(HeaderText.normalize(headers[$0]))\"" }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(.note, line: rows.first?.line, table: template.id,
+                "表\(template.id) prints text in \(names) among its amounts, where a PDF table may print numbers; read as text, the rows' tokens fit their columns\(best.unsummed == 0 ? " and their amounts the column sums" : "")"))
+        }
+        return best.kinds
+    }
+
+    static let printedKindSample = 200
+
+    /// The columns as `ColumnPlacer` sees them.
+    func placerColumns(_ kinds: [ColumnKind], ids: [String?]) -> [ColumnPlacer.Column] {
+        kinds.indices.map { i in
+            // A text column printed as a number (数量) takes amounts last and is in no sum.
+            let isText = ids[i].map { template.column($0)?.isText == true } ?? false
+            return ColumnPlacer.Column(rank: rank(ids[i]) + (isText ? 20_000 : 0),
+                                       isAmount: kinds[i] == .number && ids[i] != nil && !isText)
+        }
     }
 
     /// Whether 表2 is keyed by 部门（单位）代码 rather than 功能 codes.

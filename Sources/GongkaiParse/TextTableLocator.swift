@@ -148,8 +148,13 @@ struct TextTableLocator {
         return s.hasSuffix("预算表") || s.hasSuffix("情况表") || s.hasSuffix("明细表")
     }
 
-    /// An extra table is confirmed by a 单位 line right after its title.
+    /// An extra table is confirmed by a 单位 line right after its title, or
+    /// by the table number printed just above it (`附表4-13`): a table that
+    /// publishes no amounts may print no unit.
     func confirmExtra(after n: Int, _ lines: [TextLine]) -> Bool {
+        var above = n - 1
+        while above >= 1, lines[above - 1].isBlank, n - above <= 2 { above -= 1 }
+        if above >= 1, n - above <= 3, TitleMatcher.isNumberMarker(lines[above - 1].trimmed) { return true }
         guard let m = nextNonBlank(after: n, lines), m - n <= 3 else { return false }
         let s = HeaderText.normalize(lines[m - 1].trimmed)
         return s.hasPrefix("单位:") || s.hasPrefix("单位：") || s.hasPrefix("部门/单位")

@@ -24,6 +24,21 @@ import Testing
         #expect(tables.map(\.region.tableID) == [11])
     }
 
+    @Test func anExtraTableIsConfirmedByItsNumberAbove() throws {
+        // 青山's 资产配置预算表 publishes a header and no amounts: no 单位 line
+        // may follow its title, but its number stands above it.
+        let tables = try located("""
+            附表4-13
+
+            青山区科学技术和经济信息化局资产配置预算表
+
+            单位代码 单位名称 项目 资产分类 资产名称 资产数量
+
+            """)
+        #expect(tables.map(\.extraTitle) == ["青山区科学技术和经济信息化局资产配置预算表"])
+        #expect(tables.first?.region.first == 1)
+    }
+
     @Test func proseAfterATitleDoesNotConfirmIt() throws {
         // A title quoted in the narrative, followed by a paragraph.
         let tables = try located("""
