@@ -58,6 +58,18 @@ struct TextToken: Equatable, Sendable {
         }
     }
 
+    /// The length in bytes of the line terminator `bytes` ends with, if
+    /// any: where ICU's `$` matches too (`\n`, `\r\n`, `\r`, VT, FF, NEL,
+    /// U+2028, U+2029).
+    static func finalLineTerminatorLength(_ bytes: some Collection<UInt8>) -> Int {
+        let tail = Array(bytes.suffix(3))
+        if tail.count == 3, tail[0] == 0xE2, tail[1] == 0x80, tail[2] == 0xA8 || tail[2] == 0xA9 { return 3 }
+        if tail.count >= 2, tail[tail.count - 2] == 0x0D, tail[tail.count - 1] == 0x0A { return 2 }
+        if tail.count >= 2, tail[tail.count - 2] == 0xC2, tail[tail.count - 1] == 0x85 { return 2 }
+        if let last = tail.last, (0x0A...0x0D).contains(last) { return 1 }
+        return 0
+    }
+
     /// The pattern `isNumber` reads by hand (kept for its tests).
     static let numberPattern = #"^[-−]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$"#
 

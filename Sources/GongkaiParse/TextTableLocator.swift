@@ -166,7 +166,7 @@ struct TextTableLocator {
     /// document, or prose.
     static func endsTable(_ text: String) -> Bool {
         let s = HeaderText.normalize(text)
-        return s.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil
+        return s.hasPrefix("第") && s.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil
     }
 
     /// `本单位无政府性基金支出`, `2024 年本部门没有国有资本经营预算支出安排`:
@@ -182,10 +182,30 @@ struct TextTableLocator {
     static func isColumnNumbers(_ line: TextLine) -> Bool {
         guard !line.tokens.isEmpty else { return false }
         return line.tokens.allSatisfy { t in
-            guard t.text.range(ofPattern: #"^[+=]?[0-9]+([=+][0-9]+)*[+=]?$"#) != nil else { return false }
+            guard isColumnNumbering(t.text) else { return false }
             return t.text.split(whereSeparator: { $0 == "+" || $0 == "=" }).allSatisfy { (Int($0) ?? 99) <= 60 }
         }
     }
+
+    /// What `columnNumberingPattern` matches, read byte by byte (this runs
+    /// on the first token of every line): numbers joined by `+` and `=`,
+    /// perhaps with one at either end.
+    static func isColumnNumbering(_ text: String) -> Bool {
+        var digits = false, separatorBefore = false
+        let bytes = Array(text.utf8)
+        for b in bytes.dropLast(TextToken.finalLineTerminatorLength(bytes)) {
+            switch b {
+            case 0x30...0x39: digits = true; separatorBefore = false
+            case 0x2B, 0x3D:
+                if separatorBefore { return false }
+                separatorBefore = true
+            default: return false
+            }
+        }
+        return digits
+    }
+
+    static let columnNumberingPattern = #"^[+=]?[0-9]+([=+][0-9]+)*[+=]?$"#
 
     /// `类 款 项`: the sub-header of a split code column.
     static func isCodeLevels(_ line: TextLine) -> Bool {
@@ -225,6 +245,7 @@ struct TextTableLocator {
             return true
         }
         if line.tokens.count == 1, first.text.count == 4, first.text.allSatisfy(\.isASCIIDigitCharacter) { return true }
+        guard let c = first.text.first, "一二三四五六七八九十廿(（0123456789".contains(c) else { return false }
         return first.text.range(ofPattern: #"^([一二三四五六七八九十廿]+、|[(（][一二三四五六七八九十廿]+[)）]|[0-9]+、)"#) != nil
     }
 
