@@ -8,11 +8,16 @@ import GongkaiTemplates
 public struct Catalog: Sendable {
     public let tables: [TableTemplate]
     public let items: ItemCatalog
+    /// Whether this is the catalog built into gongkai (`shared`): what is
+    /// worked out from it may be kept for the whole process.
+    public private(set) var isBundled = false
 
     /// The catalog built into gongkai.
     public static let shared: Catalog = {
         do {
-            return try Catalog(tableFiles: TemplateFiles.tables, itemsFile: TemplateFiles.items)
+            var catalog = try Catalog(tableFiles: TemplateFiles.tables, itemsFile: TemplateFiles.items)
+            catalog.isBundled = true
+            return catalog
         } catch {
             // The files are part of the build and covered by tests; a broken
             // one is a programming error, not bad input.

@@ -76,6 +76,20 @@ struct TextRegionBuilder {
     }
 
     func headerColumns(_ lines: [TextLine]) -> [HeaderReconstruction.Column] {
+        // The same header comes back in every document of a batch; its
+        // reconstruction depends only on its lines, their spacing and the table.
+        guard catalog.isBundled, let first = lines.first?.number else { return reconstructHeader(lines) }
+        let key = HeaderMemo.Key(table: template.id, lines: lines.map { .init(offset: $0.number - first, raw: $0.raw) })
+        if let columns = HeaderMemo.shared.columns(for: key) {
+            return columns.map { .init(path: $0.path, line: $0.line + first) }
+        }
+        let columns = reconstructHeader(lines)
+        HeaderMemo.shared.store(columns.map { .init(path: $0.path, line: $0.line - first) }, for: key)
+        return columns
+    }
+
+    /// The columns of a header, worked out (`headerColumns` remembers them).
+    func reconstructHeader(_ lines: [TextLine]) -> [HeaderReconstruction.Column] {
         // The beam search asks about the same header paths again and again.
         let memo = ClassifyMemo()
         var reconstruction = HeaderReconstruction(classify: { path in
