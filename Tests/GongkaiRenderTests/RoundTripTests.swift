@@ -47,8 +47,6 @@ import Testing
         "000.cell-per-line": "表6: 邮电费 0.05 fits 人员经费 as well as 公用经费 within the rounding of 万元, and the catalog's order picks 人员经费",
         "003.space-separated": "表10/表11: rows without a code whose text columns follow their amounts never close; every project (every purchase line) is read as one row",
         "003.cell-per-line": "表10: rows without a code whose text columns follow their amounts never close; every project is read as one row",
-        "002.space-separated": "department: without TAB-laid tables the longer name in the 表13 form wins",
-        "002.cell-per-line": "department: without TAB-laid tables the longer name in the 表13 form wins",
         "001.cell-per-line": "表2: the header with two groups (本年收入, 上年结转结余) loses its 小计 columns; behind it, 表7 and 表10 differ too",
         "004.cell-per-line": "表2: the header with two groups (本年收入, 上年结转结余) loses its 小计 columns",
         "004.space-separated": "表11/表12: the amounts and counts of 青山's purchase and service lines go to the wrong columns (单价, 中小企业)",
