@@ -190,6 +190,10 @@ struct HeaderReconstruction {
                 // A stack that names the sum of what its two halves name
                 // (公务用 / 车购置 / 及运行 / 费: 公务用车购置 and 及运行费 are
                 // its parts) is one header, not its parts side by side.
+                // What the lines above a wider one and the lines from it name.
+                let aboveWidening = widening.map { w in
+                    (left: lookup([String(chars[a..<w])]), right: lookup([String(chars[w..<b])]))
+                }
                 var namesSumOfHalves = false
                 if let whole = standalone {
                     for j in (a + 1)..<b where boundary[j] == 1 {
@@ -221,9 +225,7 @@ struct HeaderReconstruction {
                     // Cutting a stack where it goes on needs a reason (a stack
                     // one character wide says nothing about where it ends).
                     if a > 0, boundary[a] == 1, stackContinues[a], !oneWide[a] { score -= 6 }
-                    if let w = widening, id == nil || lookup([String(chars[a..<w])]) == nil || lookup([String(chars[w..<b])]) == id {
-                        score -= 4
-                    }
+                    if let wide = aboveWidening, id == nil || wide.left == nil || wide.right == id { score -= 4 }
                     // One column printed as two headers (`采购金额` / `采购金额(合计)`)
                     // is merged after segmentation, not here.
                     if let id, id == state.id, !id.hasPrefix("lead:") { score -= 10 }
