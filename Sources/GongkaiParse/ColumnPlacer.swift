@@ -10,8 +10,9 @@ import GongkaiModel
 /// the table's column sums (catalog `sums`: total = basic + project …) and,
 /// over the whole table, the subtotal tree (a 类 is the sum of its 款, 合计
 /// of its 类; `RowTree`), each within what rounding of the published
-/// figures explains. Among the placements that fit, the one whose columns
-/// come first in the catalog wins (一般公共预算 before 上年结转); when more
+/// figures explains; placements whose subtotals hold to the 分 come before
+/// those that need the rounding. Among the placements that fit, the one
+/// whose columns come first in the catalog wins (一般公共预算 before 上年结转); when more
 /// than one fits, the caller says so in a diagnostic.
 struct ColumnPlacer {
     struct Column {
@@ -156,6 +157,13 @@ struct ColumnPlacer {
             return cands[r].dropFirst().allSatisfy { column($0) == first } ? first : nil
         }
         var skipped = Set<Int>()  // p * width + c
+        // Sums that hold only within rounding wherever the amounts go.
+        var rounded = Set<Int>()
+        // Whether the search wants every other sum to hold to the 分.
+        var exact = false
+        func allowance(_ p: Int, _ c: Int) -> Int64 {
+            exact && !rounded.contains(p * width + c) ? 0 : tolerance(children[p].count)
+        }
         for p in rows.indices where !children[p].isEmpty {
             for c in amountColumns {
                 guard let parent = fixed(p, c) else { continue }
@@ -165,9 +173,12 @@ struct ColumnPlacer {
                     guard let v = fixed(child, c) else { decided = false; break }
                     sum &+= v
                 }
-                if decided, abs(parent &- sum) > tolerance(children[p].count) {
+                guard decided else { continue }
+                if abs(parent &- sum) > tolerance(children[p].count) {
                     skipped.insert(p * width + c)
                     outcome.unsatisfiable.append((p, c))
+                } else if parent != sum {
+                    rounded.insert(p * width + c)
                 }
             }
         }
@@ -188,8 +199,8 @@ struct ColumnPlacer {
                         let s = sums[p][c] &+ (vals[c] ?? 0)
                         let parent = value[p][c] ?? 0
                         if last {
-                            if abs(parent &- s) > tolerance(children[p].count) { ok = false; break }
-                        } else if nonNegative, s > parent &+ tolerance(children[p].count) {
+                            if abs(parent &- s) > allowance(p, c) { ok = false; break }
+                        } else if nonNegative, s > parent &+ allowance(p, c) {
                             ok = false; break
                         }
                     }
@@ -211,7 +222,18 @@ struct ColumnPlacer {
                 if solutions.count >= 2 || nodes > nodeLimit { return }
             }
         }
+        // A placement whose sums hold to the 分 is what was published; one
+        // that needs the rounding of the published unit is only possible
+        // (江汉 表6: 邮电费 0.05 万元 fits 人员经费 within rounding, but only
+        // 公用经费 makes 302's 58.65 exact). Exact placements are searched
+        // first; rounding is allowed only where none exists.
+        exact = true
         dfs(0)
+        if solutions.isEmpty {
+            exact = false
+            nodes = 0
+            dfs(0)
+        }
         guard let first = solutions.first else {
             outcome.inconsistent = true
             outcome.unsatisfiable = []

@@ -30,6 +30,8 @@ struct HeaderReconstruction {
     /// Whether a group's column has the other column among its parts
     /// (basic.subtotal has basic.personnel; vehicle has vehicle.purchase).
     var refines: (String, String) -> Bool = { _, _ in false }
+    /// Whether a column id is the sum of other columns (carryover.subtotal).
+    var isSum: (String) -> Bool = { _ in false }
     /// How many rows the catalog's own header of a column has (2 for
     /// 本年拨款 / 一般公共预算), nil for what is not a catalog column.
     var headerLevels: (String) -> Int? = { _ in nil }
@@ -81,6 +83,8 @@ struct HeaderReconstruction {
         var line: Int
         /// Printed as a vertical stack of lines (a narrow cell).
         var stacked = false
+        /// The width of its widest line (nil: as printed, one line).
+        var width: Double? = nil
     }
 
     /// The longest header text the segmentation searches, in characters.
@@ -109,6 +113,12 @@ struct HeaderReconstruction {
         // stackContinues[i]: the piece starting at character i is no wider
         // than the stacked piece above it.
         var stackContinues: [Bool] = []
+        // aboveWidth[i]: the width of the piece above the one starting at
+        // character i; pieceEnd[i]: where the piece holding i ends;
+        // widthBefore[i]: the width of the characters before i.
+        var aboveWidth: [Double] = []
+        var pieceEnd: [Int] = []
+        var widthBefore: [Double] = [0]
         var oneWide: [Bool] = []
         for (i, p) in pieces.enumerated() {
             for (j, ch) in p.text.enumerated() {
@@ -116,8 +126,14 @@ struct HeaderReconstruction {
                 lineOf.append(p.line)
                 if j > 0 { boundary.append(0) }
                 else if i == 0 { boundary.append(2) }
+                // 小计 heads a column of its own (under 基本支出, 公务用车…):
+                // it never ends a stacked header.
+                else if HeaderText.normalize(p.text) == "小计" { boundary.append(2) }
                 else { boundary.append(pieces[i - 1].alone && p.alone && p.line > pieces[i - 1].line ? 1 : 2) }
                 stackContinues.append(j == 0 && i > 0 && TextToken.width(p.text) <= TextToken.width(pieces[i - 1].text))
+                aboveWidth.append(i > 0 ? TextToken.width(pieces[i - 1].text) : 0)
+                pieceEnd.append(chars.count - 1 - j + p.text.count)
+                widthBefore.append(widthBefore[widthBefore.count - 1] + TextToken.width(String(ch)))
                 oneWide.append(j == 0 && i > 0 && p.text.count == 1 && pieces[i - 1].text.count == 1)
             }
         }
@@ -146,19 +162,59 @@ struct HeaderReconstruction {
         for b in 1...n {
             var candidates: [State] = []
             var a = b - 1
+            // A stack's lines get no wider: a line wider than the one above
+            // starts another cell (本年收入 / 上年结转结余, two group headers on
+            // lines of their own) when the text they make together means
+            // nothing, or the lines above mean nothing alone (上年结转 over
+            // 一般公共预算: a group, read as one), or the wider line says alone
+            // what they say together; it may add words to a header named above
+            // it (其他收入 / 金额 / 其 中 :).
+            // Only what the segment takes of the line counts (单位资 / 金 of
+            // `金一般公共预算`).
+            var widening: Int?
+            // Only a stack's last line is narrower than the others: a line
+            // after a narrower one starts another cell (本年拨款 printed alone
+            // over the stack 财政拨 / 款结转 / 结余).
+            var afterNarrowing = 0.0
             while a >= 0, b - a <= maxLength {
                 // A segment holds no hard boundary after its first character.
                 if a < b - 1, boundary[a + 1..<b].contains(2) { break }
+                if a + 1 < b, boundary[a + 1] == 1 {
+                    let taken = widthBefore[min(b, pieceEnd[a + 1])] - widthBefore[a + 1]
+                    if taken > aboveWidth[a + 1] { widening = a + 1 }
+                    // Entering a narrower line with more lines after it.
+                    if taken < aboveWidth[a + 1], pieceEnd[a + 1] < b, afterNarrowing == 0 { afterNarrowing = -8 }
+                }
                 let text = String(chars[a..<b])
                 let standalone = lookup([text])
+                // A stack that names the sum of what its two halves name
+                // (公务用 / 车购置 / 及运行 / 费: 公务用车购置 and 及运行费 are
+                // its parts) is one header, not its parts side by side.
+                // What the lines above a wider one and the lines from it name.
+                let aboveWidening = widening.map { w in
+                    (left: lookup([String(chars[a..<w])]), right: lookup([String(chars[w..<b])]))
+                }
+                var namesSumOfHalves = false
+                if let whole = standalone {
+                    for j in (a + 1)..<b where boundary[j] == 1 {
+                        guard let left = lookup([String(chars[a..<j])]), let right = lookup([String(chars[j..<b])]),
+                              left != whole, right != whole, left != right else { continue }
+                        if refines(whole, left), refines(whole, right) { namesSumOfHalves = true }
+                    }
+                }
                 for (si, state) in states[a].enumerated() {
                     var id = standalone
                     var viaContext = false
-                    if id == nil, let ctx = state.context, let inContext = lookup([ctx, text]), !inContext.hasPrefix("lead:") {
+                    // A header over others is a cell of its own, never the top
+                    // of a stack they go on (本年拨款财政拨 / 款结转结余).
+                    let midStack = a > 0 && boundary[a] == 1 && stackContinues[a] && !oneWide[a]
+                    if id == nil, !midStack, let ctx = state.context, let inContext = lookup([ctx, text]), !inContext.hasPrefix("lead:") {
                         id = inContext
                         viaContext = true
                     }
                     var score = id != nil ? 10.0 : -1.0
+                    if namesSumOfHalves, id == standalone { score += 8 }
+                    score += afterNarrowing
                     // A bare 编码 or 名称 is rarely a column of its own.
                     if let id, id.hasPrefix("lead:"), id != "lead:line", text.count <= 2 { score = 2 }
                     // Cutting inside a printed token needs a catalog column on
@@ -169,6 +225,7 @@ struct HeaderReconstruction {
                     // Cutting a stack where it goes on needs a reason (a stack
                     // one character wide says nothing about where it ends).
                     if a > 0, boundary[a] == 1, stackContinues[a], !oneWide[a] { score -= 6 }
+                    if let wide = aboveWidening, id == nil || wide.left == nil || wide.right == id { score -= 4 }
                     // One column printed as two headers (`采购金额` / `采购金额(合计)`)
                     // is merged after segmentation, not here.
                     if let id, id == state.id, !id.hasPrefix("lead:") { score -= 10 }
@@ -197,7 +254,14 @@ struct HeaderReconstruction {
         cuts.append(0)
         cuts.reverse()
         return zip(cuts, cuts.dropFirst()).map { a, b in
-            Segment(text: String(chars[a..<b]), line: lineOf[a], stacked: a + 1 < b && boundary[a + 1..<b].contains(1))
+            var width = 0.0
+            var start = a
+            for j in (a + 1)...b where j == b || boundary[j] != 0 {
+                width = max(width, widthBefore[j] - widthBefore[start])
+                start = j
+            }
+            return Segment(text: String(chars[a..<b]), line: lineOf[a], stacked: a + 1 < b && boundary[a + 1..<b].contains(1),
+                           width: width)
         }
     }
 
@@ -228,6 +292,11 @@ struct HeaderReconstruction {
         var justified: Set<Int> = []
         /// Whether a group's run has key (code, name) or other sub-headers.
         var runKinds: [Int: Set<Bool>] = [:]
+        /// The columns read under each group so far, in order.
+        var runIDs: [Int: [String]] = [:]
+        /// Groups with a sub-header that names the group's own column, a sum
+        /// (上年结转结余 / 小计).
+        var restated: Set<Int> = []
         /// Sub-headers are printed last (the bottom row of the header): once
         /// one is read, every later header is one.
         var inSubs = false
@@ -256,12 +325,19 @@ struct HeaderReconstruction {
             guard let own = standalone[i] else { return true }
             return !own.hasPrefix("lead:") && own != "total" && own != "item:total"
         }
+        // A header that repeats one read before (一般公共预算 under 本年拨款,
+        // then again under 财政拨款结转结余) is under a second group.
+        let repeats = segments.indices.map { i in
+            standalone[i].map { id in standalone[..<i].contains(id) } ?? false
+        }
         func subScore(_ g: Int, _ i: Int, _ id: String?) -> Double {
             guard let id else { return 0 }
             let sub = standalone[i]
-            // A narrow stacked header heads only headers that mean nothing alone
-            // (上年结转 over 财政拨款 / 其他).
-            if segments[g].stacked, sub != nil { return -20 }
+            // A stacked header narrower than the header under it heads only
+            // headers that mean nothing alone (上年结转 over 财政拨款 / 其他), or
+            // headers that repeat others (一般公共预算 again under 财政拨款结转结余).
+            if segments[g].stacked, sub != nil, !repeats[i],
+               (segments[g].width ?? 0) < (segments[i].width ?? .infinity) { return -20 }
             guard let own = standalone[g] else { return 0 }
             // The group's own name dominating a header that names another column
             // (事业收入 + 上级补助收入) is no reading.
@@ -320,6 +396,13 @@ struct HeaderReconstruction {
                         || (standalone[g] != id && refines(standalone[g]!, id)) { c.justified.insert(g) }
                     let isKey = id?.hasPrefix("lead:") == true
                     c.runKinds[g, default: []].insert(isKey)
+                    if let id {
+                        // A subtotal is printed before its parts (小计 first
+                        // under 本年收入), never after them.
+                        if c.runIDs[g, default: []].contains(where: { $0 != id && refines(id, $0) }) { score -= 10 }
+                        c.runIDs[g, default: []].append(id)
+                        if id == standalone[g], standalone[i] == nil, isSum(id) { c.restated.insert(g) }
+                    }
                     // A group heads key columns or amount columns, not both.
                     if c.runKinds[g]!.count > 1 { score -= 8 }
                     c.score += score
@@ -327,6 +410,20 @@ struct HeaderReconstruction {
                     c.runs[g, default: 0] += 1
                     next.append(c)
                 }
+            }
+            // Readings that can no longer be complete give way to those that
+            // can: a group closed with one sub-header that is not its own 小计,
+            // or more groups waiting than headers left to go under them.
+            let remaining = n - i - 1
+            next.removeAll { r in
+                var waiting = 0
+                for g in r.role.indices where r.role[g] == -2 {
+                    let runs = r.runs[g] ?? 0
+                    let short = runs == 0 || (runs == 1 && !r.restated.contains(g))
+                    guard short else { continue }
+                    if r.pending.contains(g) || r.active == g { waiting += 1 } else { return true }
+                }
+                return waiting > remaining
             }
             next.sort { $0.score > $1.score }
             beam = Array(next.prefix(Self.beamWidth))
@@ -337,8 +434,10 @@ struct HeaderReconstruction {
         let complete = beam.filter { r in
             r.role.enumerated().allSatisfy { i, role in
                 guard role == -2 else { return true }
-                // A group header spans two columns at least.
-                guard (r.runs[i] ?? 0) > 1 else { return false }
+                // A group header spans two columns at least, or heads only
+                // its own 小计 (上年结转结余 / 小计 with nothing carried over
+                // from other sources).
+                guard (r.runs[i] ?? 0) > 1 || r.restated.contains(i) else { return false }
                 return r.justified.contains(i) || r.justified.contains { segments[$0].line == segments[i].line }
             }
         }

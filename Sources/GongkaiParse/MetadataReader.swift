@@ -61,7 +61,19 @@ enum MetadataReader {
                 if isOrganName(s) { candidates.append(s) }
             }
         }
+        // A form's field (`单位名称 武汉市新洲区…局`, label and value in two
+        // cells) names the department as the form does, often with its city:
+        // it counts only where the titles and 单位 lines name none, as the
+        // form's own lines below do. (A TAB-laid field is cut to its label
+        // and never counted; the same field laid out with spaces would
+        // otherwise outweigh the title by its length.)
+        var formFields: [String] = []
         for text in head.prefix(6) {
+            if let r = text.range(ofPattern: #"^(单位名称|部门名称|部门\(单位\)名称|部门（单位）名称)\s+"#) {
+                let name = text[r.upperBound...].split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+                if isOrganName(name) { formFields.append(name) }
+                continue
+            }
             var s = text.replacingMatches(ofPattern: #"^[#\s]+"#, with: "")
             if let r = s.range(ofPattern: #"\s*20[0-9]{2}\s*年.*$"#) { s.removeSubrange(r) }
             s = s.components(separatedBy: "\t").first ?? s
@@ -70,6 +82,7 @@ enum MetadataReader {
             if isOrganName(s) { candidates.append(s) }
         }
         // A performance form names the department in full (`部门名称 武汉市…局`).
+        if candidates.isEmpty { candidates = formFields }
         if candidates.isEmpty {
             for line in doc.table(13).raw.prefix(400) {
                 let s = line.text.trimmingWhitespace()

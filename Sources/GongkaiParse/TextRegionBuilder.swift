@@ -110,6 +110,7 @@ struct TextRegionBuilder {
             if template.column(own)?.isText == true { return id.hasPrefix(own + ".") }
             return template.sum(of: own)?.is.contains(id) == true
         }
+        reconstruction.isSum = { id in template.sum(of: id) != nil }
         let columns = reconstruction.columns(lines, groups: template.rows != .items)
         return template.rows == .items ? Self.captionPanels(columns, classify: { classify($0, memo: memo) }) : columns
     }
