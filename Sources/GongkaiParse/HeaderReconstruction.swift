@@ -176,6 +176,12 @@ struct HeaderReconstruction {
             // after a narrower one starts another cell (本年拨款 printed alone
             // over the stack 财政拨 / 款结转 / 结余).
             var afterNarrowing = 0.0
+            // Where a `其中：` (`其中:`, `其中`) ending at b starts, if one does.
+            var ofWhichStart: Int?
+            do {
+                let e = b > 0 && (chars[b - 1] == "：" || chars[b - 1] == ":") ? b - 1 : b
+                if e >= 2, chars[e - 2] == "其", chars[e - 1] == "中" { ofWhichStart = e - 2 }
+            }
             while a >= 0, b - a <= maxLength {
                 // A segment holds no hard boundary after its first character.
                 if a < b - 1, boundary[a + 1..<b].contains(2) { break }
@@ -226,6 +232,10 @@ struct HeaderReconstruction {
                     // one character wide says nothing about where it ends).
                     if a > 0, boundary[a] == 1, stackContinues[a], !oneWide[a] { score -= 6 }
                     if let wide = aboveWidening, id == nil || wide.left == nil || wide.right == id { score -= 4 }
+                    // `其中：` opens the header it qualifies (其中：面向中小企业 /
+                    // 其中：面向微小企业 stacked one under the other): a stack
+                    // goes on past it into the next header, never ends on it.
+                    if let k = ofWhichStart, k > a, boundary[k] == 1 { score -= 1 }
                     // One column printed as two headers (`采购金额` / `采购金额(合计)`)
                     // is merged after segmentation, not here.
                     if let id, id == state.id, !id.hasPrefix("lead:") { score -= 10 }

@@ -33,6 +33,18 @@ import Testing
         #expect(segments.map(\.line) == [1, 2, 4])
     }
 
+    @Test func aStackGoesOnPastOfWhichIntoTheHeaderItOpens() {
+        // 政府采购's 其中：面向中小企业 and 其中：面向微小企业, three characters a
+        // line, one stack under the other: either cut names both columns, but
+        // 其中： opens the second, it does not end the first.
+        let reconstruction = HeaderReconstruction(classify: { path in
+            let s = path.joined()
+            return s.contains("中小企业") ? "sme" : s.contains("微小企业") ? "micro" : nil
+        })
+        let segments = reconstruction.segment(pieces(["其中：", "面向中", "小企业", "其中：", "面向微", "小企业"]))
+        #expect(segments.map(\.text) == ["其中：面向中小企业", "其中：面向微小企业"])
+    }
+
     @Test func takesTextBeyondTheSearchBoundAsPrinted() {
         let catalog = Catalog()
         let reconstruction = HeaderReconstruction(classify: catalog.classify)
