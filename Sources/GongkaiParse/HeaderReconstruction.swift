@@ -32,6 +32,9 @@ struct HeaderReconstruction {
     var refines: (String, String) -> Bool = { _, _ in false }
     /// Whether a column id is the sum of other columns (carryover.subtotal).
     var isSum: (String) -> Bool = { _ in false }
+    /// Whether a column id has parts that refine it (a sum, 公务用车购置及运行费
+    /// over its 购置 and 运行); unknown columns are taken to have some.
+    var hasParts: (String) -> Bool = { _ in true }
     /// How many rows the catalog's own header of a column has (2 for
     /// 本年拨款 / 一般公共预算), nil for what is not a catalog column.
     var headerLevels: (String) -> Int? = { _ in nil }
@@ -353,6 +356,10 @@ struct HeaderReconstruction {
             // (事业收入 + 上级补助收入) is no reading.
             if id == own, let sub, sub != id { return -20 }
             if id == own, isText(own) { return -20 }
+            // Only a column with parts is restated under its own header (上年结转结余 / 小计);
+            // what means nothing alone under a column without parts
+            // (资金性质 printed below 其中：面向微小企业) is a column of its own.
+            if id == own, sub == nil, !hasParts(own) { return -20 }
             if refines(own, id) { return 6 }
             // A column that only happens to sit under a named group.
             return sub == id ? -1 : 0

@@ -142,6 +142,25 @@ import Testing
             == [10_000_000, 1_000_000, 6_000_000, 2_000_000, 4_000_000, 3_000_000])
     }
 
+    @Test func headersPrintedBelowAColumnWithoutPartsAreColumnsOfTheirOwn() throws {
+        // 青山 表11 printed as 江岸 prints: 资金性质 and 资金来源, which the
+        // catalog does not know, on a line after the stacked 其中：面向微小企业.
+        // A column without parts heads no sub-columns: they are columns of
+        // their own, not the 微小企业 column restated twice.
+        let doc = try parse([
+            "2022年政府采购预算表（表十）", "单位：万元",
+            "编码 项目名称 合计", "其中：", "面向微", "小企业", "资金性质 资金来源",
+            "1 2 3 4",
+            "合计 1.29 1.29",
+            "307001 项目管理费1 1.29 1.29 经费拨款补助 年初安排",
+        ])
+        let t = doc.table(11)
+        #expect(t.columns == ["total", "micro"])
+        let line = t.rows.first { $0.kind == .line }
+        #expect(figures(line, ["total", "micro"]) == [1_290_000, 1_290_000])
+        #expect(line?.texts == ["header:资金性质": "经费拨款补助", "header:资金来源": "年初安排"])
+    }
+
     @Test func aGroupOverItsOwnSubtotalAloneAfterAnotherGroup() throws {
         // 江汉 表2 laid out with spaces: 上年结转结余 heads only its 小计,
         // printed last on the sub-header line (not 本年收入's 小计, which would
