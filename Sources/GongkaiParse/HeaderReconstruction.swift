@@ -32,6 +32,9 @@ struct HeaderReconstruction {
     var refines: (String, String) -> Bool = { _, _ in false }
     /// Whether a column id is the sum of other columns (carryover.subtotal).
     var isSum: (String) -> Bool = { _ in false }
+    /// Whether a column id has parts that refine it (a sum, 公务用车购置及运行费
+    /// over its 购置 and 运行); unknown columns are taken to have some.
+    var hasParts: (String) -> Bool = { _ in true }
     /// How many rows the catalog's own header of a column has (2 for
     /// 本年拨款 / 一般公共预算), nil for what is not a catalog column.
     var headerLevels: (String) -> Int? = { _ in nil }
@@ -176,6 +179,12 @@ struct HeaderReconstruction {
             // after a narrower one starts another cell (本年拨款 printed alone
             // over the stack 财政拨 / 款结转 / 结余).
             var afterNarrowing = 0.0
+            // Where a `其中：` (`其中:`, `其中`) ending at b starts, if one does.
+            var ofWhichStart: Int?
+            do {
+                let e = b > 0 && (chars[b - 1] == "：" || chars[b - 1] == ":") ? b - 1 : b
+                if e >= 2, chars[e - 2] == "其", chars[e - 1] == "中" { ofWhichStart = e - 2 }
+            }
             while a >= 0, b - a <= maxLength {
                 // A segment holds no hard boundary after its first character.
                 if a < b - 1, boundary[a + 1..<b].contains(2) { break }
@@ -226,6 +235,10 @@ struct HeaderReconstruction {
                     // one character wide says nothing about where it ends).
                     if a > 0, boundary[a] == 1, stackContinues[a], !oneWide[a] { score -= 6 }
                     if let wide = aboveWidening, id == nil || wide.left == nil || wide.right == id { score -= 4 }
+                    // `其中：` opens the header it qualifies (其中：面向中小企业 /
+                    // 其中：面向微小企业 stacked one under the other): a stack
+                    // goes on past it into the next header, never ends on it.
+                    if let k = ofWhichStart, k > a, boundary[k] == 1 { score -= 1 }
                     // One column printed as two headers (`采购金额` / `采购金额(合计)`)
                     // is merged after segmentation, not here.
                     if let id, id == state.id, !id.hasPrefix("lead:") { score -= 10 }
@@ -343,6 +356,10 @@ struct HeaderReconstruction {
             // (事业收入 + 上级补助收入) is no reading.
             if id == own, let sub, sub != id { return -20 }
             if id == own, isText(own) { return -20 }
+            // Only a column with parts is restated under its own header (上年结转结余 / 小计);
+            // what means nothing alone under a column without parts
+            // (资金性质 printed below 其中：面向微小企业) is a column of its own.
+            if id == own, sub == nil, !hasParts(own) { return -20 }
             if refines(own, id) { return 6 }
             // A column that only happens to sit under a named group.
             return sub == id ? -1 : 0

@@ -111,6 +111,11 @@ struct TextRegionBuilder {
             return template.sum(of: own)?.is.contains(id) == true
         }
         reconstruction.isSum = { id in template.sum(of: id) != nil }
+        reconstruction.hasParts = { id in
+            if template.sum(of: id) != nil { return true }
+            if id.hasPrefix("item:") { return itemSums.contains { $0.of == String(id.dropFirst(5)) } }
+            return template.column(id) == nil
+        }
         let columns = reconstruction.columns(lines, groups: template.rows != .items)
         return template.rows == .items ? Self.captionPanels(columns, classify: { classify($0, memo: memo) }) : columns
     }

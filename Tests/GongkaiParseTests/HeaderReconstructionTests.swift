@@ -33,6 +33,18 @@ import Testing
         #expect(segments.map(\.line) == [1, 2, 4])
     }
 
+    @Test func aStackGoesOnPastOfWhichIntoTheHeaderItOpens() {
+        // 政府采购's 其中：面向中小企业 and 其中：面向微小企业, three characters a
+        // line, one stack under the other: either cut names both columns, but
+        // 其中： opens the second, it does not end the first.
+        let reconstruction = HeaderReconstruction(classify: { path in
+            let s = path.joined()
+            return s.contains("中小企业") ? "sme" : s.contains("微小企业") ? "micro" : nil
+        })
+        let segments = reconstruction.segment(pieces(["其中：", "面向中", "小企业", "其中：", "面向微", "小企业"]))
+        #expect(segments.map(\.text) == ["其中：面向中小企业", "其中：面向微小企业"])
+    }
+
     @Test func takesTextBeyondTheSearchBoundAsPrinted() {
         let catalog = Catalog()
         let reconstruction = HeaderReconstruction(classify: catalog.classify)
@@ -128,6 +140,25 @@ import Testing
         #expect(t.rows.map(\.key) == ["total", "abroad", "vehicle", "vehicle.purchase", "vehicle.operation", "reception"])
         #expect(t.rows.map { $0.values["amount"]?.amount.fen }
             == [10_000_000, 1_000_000, 6_000_000, 2_000_000, 4_000_000, 3_000_000])
+    }
+
+    @Test func headersPrintedBelowAColumnWithoutPartsAreColumnsOfTheirOwn() throws {
+        // 青山 表11 printed as 江岸 prints: 资金性质 and 资金来源, which the
+        // catalog does not know, on a line after the stacked 其中：面向微小企业.
+        // A column without parts heads no sub-columns: they are columns of
+        // their own, not the 微小企业 column restated twice.
+        let doc = try parse([
+            "2022年政府采购预算表（表十）", "单位：万元",
+            "编码 项目名称 合计", "其中：", "面向微", "小企业", "资金性质 资金来源",
+            "1 2 3 4",
+            "合计 1.29 1.29",
+            "307001 项目管理费1 1.29 1.29 经费拨款补助 年初安排",
+        ])
+        let t = doc.table(11)
+        #expect(t.columns == ["total", "micro"])
+        let line = t.rows.first { $0.kind == .line }
+        #expect(figures(line, ["total", "micro"]) == [1_290_000, 1_290_000])
+        #expect(line?.texts == ["header:资金性质": "经费拨款补助", "header:资金来源": "年初安排"])
     }
 
     @Test func aGroupOverItsOwnSubtotalAloneAfterAnotherGroup() throws {

@@ -39,6 +39,21 @@ import Testing
         #expect(tables.first?.region.first == 1)
     }
 
+    @Test func anExtraTableIsConfirmedByTheNumberAfterItsName() throws {
+        // The same table numbered as 江岸 numbers every table, after its name:
+        // no 单位 line follows and nothing stands above it.
+        let tables = try located("""
+            青山区科学技术和经济信息化局资产配置预算表（表十三）
+
+            单位代码 单位名称 项目
+
+            资产分类 资产名称 资产数量
+
+            """)
+        #expect(tables.map(\.extraTitle) == ["青山区科学技术和经济信息化局资产配置预算表（表十三）"])
+        #expect(tables.first?.data.map(\.trimmed) == ["单位代码 单位名称 项目", "资产分类 资产名称 资产数量"])
+    }
+
     @Test func proseAfterATitleDoesNotConfirmIt() throws {
         // A title quoted in the narrative, followed by a paragraph.
         let tables = try located("""

@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiModel
 
 /// What a layout must carry from a document to its text and back: the
@@ -20,6 +21,7 @@ import GongkaiModel
 /// - source lines (`Row.line`, `Figure.line`, `Table.lines`) and the file's
 ///   name and SHA-256;
 /// - `sourceTitle`: the renderer prints the catalog's title for the layout;
+///   likewise the number it prints after an extra table's title (`（表十三）`);
 /// - the narrative and diagnostics;
 /// - spaces inside names and text cells in the PDF layouts (`收    入    总    计`):
 ///   there a space separates cells, so they are compared without spaces;
@@ -70,7 +72,14 @@ struct ModelView: Equatable, CustomStringConvertible {
                 },
                 notes: isForms ? [] : table.notes.map(Self.withoutPrefix))
         }
-        self.extras = extras ? doc.extras.map { [text($0.title)] + $0.grid.map { text($0.joined()) } } : []
+        self.extras = extras ? doc.extras.map { [text(Self.withoutNumber($0.title))] + $0.grid.map { text($0.joined()) } } : []
+    }
+
+    /// An extra table's title without the number a layout prints after it
+    /// (`（表十三）`): the renderer numbers tables its own way, as it
+    /// prints its own titles of the canonical ones.
+    static func withoutNumber(_ title: String) -> String {
+        title.replacingOccurrences(of: #"[(（]表[一二三四五六七八九十]+[)）]$"#, with: "", options: .regularExpression)
     }
 
     static func withoutPrefix(_ note: String) -> String {

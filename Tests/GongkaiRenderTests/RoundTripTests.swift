@@ -43,9 +43,7 @@ import Testing
 
     /// Samples that do not read back yet from a PDF layout, and why: parser
     /// work still to do, kept visible rather than skipped.
-    static let knownIssues: [String: String] = [
-        "004.cell-per-line": "表11/表12: 青山's 科室 and 部门 sum rows are read as purchase lines and the lines' names take their 资金性质 and 资金来源; the 资产配置预算表 grid is cut differently",
-    ]
+    static let knownIssues: [String: String] = [:]
     /// Known issues that do not reproduce on every run.
     static let intermittent: Set<String> = []
 
