@@ -216,6 +216,10 @@ struct TextRegionBuilder {
             diagnostics.append(Diagnostic(.warning, line: lines[outcome.decided[0]], table: template.id,
                 "no placement of the amounts satisfies every sum of 表\(template.id); each row's amounts were placed by its own column sums and the catalog's column order"))
         }
+        if outcome.tooMany {
+            diagnostics.append(Diagnostic(.warning, line: lines[outcome.decided[0]], table: template.id,
+                "the sums of 表\(template.id) fit too many placements of the amounts to tell them apart; each row's amounts were placed by its own column sums and the catalog's column order"))
+        }
         if !outcome.ambiguous.isEmpty {
             let which = outcome.ambiguous.prefix(6).map { String(lines[$0]) }.joined(separator: ", ")
             diagnostics.append(Diagnostic(.warning, line: lines[outcome.ambiguous[0]], table: template.id,
