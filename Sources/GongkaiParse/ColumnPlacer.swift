@@ -43,6 +43,10 @@ struct ColumnPlacer {
         var allowed: [Int]? = nil
         /// Per amount, the columns it may go to (nil: any of `allowed`).
         var allowedPerValue: [Set<Int>]? = nil
+        /// Columns another table says this row has amounts in (表5's basic
+        /// and project for 表3's row of the same code): placements that
+        /// fill them come first; the sums still decide.
+        var hint: Set<Int> = []
     }
 
     struct Outcome {
@@ -131,9 +135,14 @@ struct ColumnPlacer {
     func place(_ rows: [Row], tree: Bool) -> Outcome {
         let cands = rows.map { row -> [[Int]] in
             let all = candidates(row.values, allowed: row.allowed)
-            guard let per = row.allowedPerValue else { return all }
-            let ok = all.filter { p in zip(p, per).allSatisfy { $1.contains($0) } }
-            return ok.isEmpty ? all : ok
+            var ok = all
+            if let per = row.allowedPerValue {
+                ok = all.filter { p in zip(p, per).allSatisfy { $1.contains($0) } }
+                if ok.isEmpty { ok = all }
+            }
+            guard !row.hint.isEmpty else { return ok }
+            let hinted = ok.filter { row.hint.isSubset(of: $0) }
+            return hinted.isEmpty ? ok : hinted + ok.filter { !row.hint.isSubset(of: $0) }
         }
         var outcome = Outcome(placement: cands.map { $0[0] })
         for (i, row) in rows.enumerated() where row.values.count < (row.allowed?.count ?? columns.count) && cands[i].count > 1 {

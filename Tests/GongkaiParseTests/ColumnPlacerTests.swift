@@ -156,4 +156,35 @@ import Testing
             #expect(outcome.placement[2 * k] == expected)
         }
     }
+
+    /// The same three 项 when another table says the second one is project
+    /// (表5 for the same code): that placement comes first, and the sums,
+    /// which fit it, still cannot tell the others apart, so the doubt stays.
+    @Test func anotherTablesColumnsComeFirstAmongPlacementsThatFit() {
+        var rows: [ColumnPlacer.Row] = [
+            .init(values: [3_00, 2_00, 1_00], parent: nil),  // 20101
+            .init(values: [1_00, 1_00], parent: 0),
+            .init(values: [1_00, 1_00], parent: 0),
+            .init(values: [1_00, 1_00], parent: 0),
+        ]
+        rows[2].hint = [2]
+        let outcome = expenditure.place(rows, tree: true)
+        #expect(outcome.placement[1] == [0, 1])
+        #expect(outcome.placement[2] == [0, 2])
+        #expect(outcome.placement[3] == [0, 1])
+        #expect(!outcome.ambiguous.isEmpty)
+
+        // A hint the sums refute is not followed: 20101 has no project.
+        var basicOnly: [ColumnPlacer.Row] = [
+            .init(values: [2_00, 2_00], parent: nil),
+            .init(values: [1_00, 1_00], parent: 0),
+            .init(values: [1_00, 1_00], parent: 0),
+        ]
+        basicOnly[0].hint = [1]
+        basicOnly[1].hint = [2]
+        let refuted = expenditure.place(basicOnly, tree: true)
+        #expect(!refuted.inconsistent)
+        #expect(refuted.placement[1] == [0, 1])
+        #expect(refuted.placement[2] == [0, 1])
+    }
 }
