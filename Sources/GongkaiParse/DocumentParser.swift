@@ -73,7 +73,25 @@ public struct DocumentParser: Sendable {
         if layout.isPDFText {
             // PDF text: rebuild each table's header and rows as the TAB layout gives them.
             regions = []
-            for table in located {
+            // 表5 (一般公共预算, a part of all funds) is built first: the
+            // columns it fills for a code tell 表3's vanished cells apart
+            // where 表3's own sums leave more than one placement.
+            var early: [Int: (region: Region, diagnostics: [Diagnostic])] = [:]
+            var evidence: [String: Set<String>] = [:]
+            if located.contains(where: { $0.extraTitle == nil && $0.region.tableID == 3 }) {
+                for (k, table) in located.enumerated() where table.extraTitle == nil && table.region.tableID == 5 {
+                    guard let template = catalog.table(5), template.rows != .forms else { continue }
+                    var builder = TextRegionBuilder(template: template, catalog: catalog, unit: doc.sourceUnit, file: file)
+                    early[k] = (try builder.build(table), builder.diagnostics)
+                    evidence.merge(builder.placed) { $0.union($1) }
+                }
+            }
+            for (k, table) in located.enumerated() {
+                if let built = early[k] {
+                    regions.append(built.region)
+                    doc.diagnostics += built.diagnostics
+                    continue
+                }
                 if let title = table.extraTitle {
                     covered.formUnion(table.region.first...table.region.last)
                     doc.extras.append(ExtraTable(title: title, lines: table.region.first...table.region.last,
@@ -84,6 +102,7 @@ public struct DocumentParser: Sendable {
                 guard let template = catalog.table(table.region.tableID) else { continue }
                 if template.rows == .forms { regions.append(table.region); continue }
                 var builder = TextRegionBuilder(template: template, catalog: catalog, unit: doc.sourceUnit, file: file)
+                if template.id == 3 { builder.evidence = evidence }
                 regions.append(try builder.build(table))
                 doc.diagnostics += builder.diagnostics
             }

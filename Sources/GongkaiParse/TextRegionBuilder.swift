@@ -23,6 +23,12 @@ struct TextRegionBuilder {
     let unit: SourceUnit
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Per code, the column groups (`basic`, `project`: an id's first part)
+    /// that another table of the document fills for it, to tell this
+    /// table's vanished cells apart where its own sums cannot.
+    var evidence: [String: Set<String>] = [:]
+    /// Per code, the column groups this table filled (recorded for 表5).
+    var placed: [String: Set<String>] = [:]
 
     init(template: TableTemplate, catalog: Catalog, unit: SourceUnit, file: String) {
         self.template = template
@@ -189,6 +195,9 @@ struct TextRegionBuilder {
         }
     }
 
+    /// A column's group: `basic` for `basic.personnel`, `project` for `project`.
+    static func group(_ id: String) -> String { String(id.prefix { $0 != "." }) }
+
     /// The sum rules of the template over the columns of `ids` (indices into it).
     func rules(for ids: [String?]) -> [ColumnPlacer.Rule] {
         let published = Set(ids.compactMap { $0 })
@@ -220,6 +229,10 @@ struct TextRegionBuilder {
         if outcome.inconsistent {
             diagnostics.append(Diagnostic(.warning, line: lines[outcome.decided[0]], table: template.id,
                 "no placement of the amounts satisfies every sum of 表\(template.id); each row's amounts were placed by its own column sums and the catalog's column order"))
+        }
+        if outcome.tooMany {
+            diagnostics.append(Diagnostic(.warning, line: lines[outcome.decided[0]], table: template.id,
+                "the sums of 表\(template.id) fit too many placements of the amounts to tell them apart; each row's amounts were placed by its own column sums and the catalog's column order"))
         }
         if !outcome.ambiguous.isEmpty {
             let which = outcome.ambiguous.prefix(6).map { String(lines[$0]) }.joined(separator: ", ")
@@ -445,9 +458,21 @@ struct TextRegionBuilder {
                     if !narrowed.isEmpty { perValue[k] = narrowed }
                 }
             }
-            placerRows.append(ColumnPlacer.Row(values: values, parent: tree.parent[r], allowed: allowed[r], allowedPerValue: perValue))
+            var row = ColumnPlacer.Row(values: values, parent: tree.parent[r], allowed: allowed[r], allowedPerValue: perValue)
+            if !evidence.isEmpty, let code = provisional[r].code, let groups = evidence[code] {
+                row.hint = Set(ids.indices.filter { c in ids[c].map { groups.contains(Self.group($0)) } ?? false })
+            }
+            placerRows.append(row)
         }
         let outcome = placer.place(placerRows, tree: template.tree)
+        if template.id == 5 {
+            for (r, row) in placerRows.enumerated() {
+                guard let code = provisional[r].code else { continue }
+                for (v, c) in zip(row.values, outcome.placement[r]) where v != 0 && c < ids.count {
+                    if let id = ids[c] { placed[code, default: []].insert(Self.group(id)) }
+                }
+            }
+        }
         report(outcome, lines: logical.map(\.line), total: logical.count, columns: ids)
 
         var result: [GridRow] = []

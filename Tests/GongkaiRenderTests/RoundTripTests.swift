@@ -75,16 +75,25 @@ import Testing
         try roundTrip(generator.generate(), layout, name: "seed\(seed).\(layout.rawValue)")
     }
 
-    /// Known limitation of the parser: in a PDF layout a table of a thousand
-    /// rows whose empty cells vanished has too many placements of its
-    /// amounts for `ColumnPlacer`'s tree search (bounded at 200,000 nodes),
-    /// which then keeps each row's preferred placement.
+    /// In a PDF layout a table of a thousand rows whose empty cells vanished
+    /// has more placements of its amounts than a search row by row can try;
+    /// `ColumnPlacer` decides them subtree by subtree.
+    ///
+    /// In 表3 the published sums themselves cannot decide two 款: under 20642
+    /// the 项 of 1539.37, 0.16, 0.21 and 25.70 万元 add up to 1565.44 as those
+    /// of 844.53, 317.76, 1.60, 9.54 and 392.01 do, so 基本支出 and 项目支出
+    /// can trade them and every sum still holds (20686 likewise). 表5 (一般公共
+    /// 预算, a part of all funds) prints the same codes with their basic and
+    /// project, which decides; the parser still says the sums alone could not.
     @Test func blankCellsInLargeTables() throws {
         let doc = DocumentGenerator(seed: 11, rows: 1_500).generate()
         try roundTrip(doc, .tab, name: "seed11 blanks.tab")
-        withKnownIssue("ColumnPlacer's tree search gives up on large tables with vanished cells") {
-            try roundTrip(doc, .spaceSeparated, name: "seed11 blanks.space-separated")
-        }
+        try roundTrip(doc, .spaceSeparated, name: "seed11 blanks.space-separated")
+
+        let back = try parse(Renderer.render(doc, layout: .spaceSeparated), "seed11 blanks.space-separated")
+        let warnings = back.diagnostics.filter { $0.severity == .warning }.map(\.message)
+        #expect(warnings.contains { $0.hasPrefix("the sums of 表3 fit more than one placement") })
+        #expect(!warnings.contains { $0.contains("no placement of the amounts") || $0.contains("too many placements") })
     }
 
     /// The same budget printed in 万元 and in 元 reads to the same amounts.
