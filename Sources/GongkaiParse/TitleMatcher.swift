@@ -63,9 +63,10 @@ enum TitleMatcher {
 
     /// The canonical table whose title `line` is, by synonyms already normalized.
     static func match(_ line: String, synonyms: [Synonym]) -> Match? {
-        let trimmed = line.trimmingWhitespace()
         // Every title names a 表; most lines of a document do not, and they
-        // are spared the regular expressions below.
+        // are spared the rest. Bytes first: this runs on every line.
+        guard Self.mentionsBiao(line) else { return nil }
+        let trimmed = line.trimmingWhitespace()
         // (Characters, not Foundation's substring search: this runs on every line.)
         guard !trimmed.isEmpty, trimmed.contains("表" as Character), !trimmed.utf8.contains(0x09), trimmed.count <= 80 else { return nil }
         // Sentences are not titles.
@@ -82,6 +83,19 @@ enum TitleMatcher {
         // a long sentence.
         guard text.count - best.length <= 40 else { return nil }
         return Match(tableID: best.id, title: trimmed)
+    }
+
+    /// Whether the UTF-8 of `text` holds 表 (E8 A1 A8).
+    static func mentionsBiao(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i + 2 < b.count {
+                if b[i] == 0xE8, b[i + 1] == 0xA1, b[i + 2] == 0xA8 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Whether `line` is only a table number (`公开表1`, `表9`, `表十`), printed

@@ -29,4 +29,13 @@ import Testing
         #expect(TitleMatcher.match("表4 财政拨款收支总表", catalog: .shared) == TitleMatcher.match("表4 财政拨款收支总表"))
 
     }
+
+    @Test func onlyLinesThatMentionBiaoAreLookedAt() {
+        #expect(TitleMatcher.mentionsBiao("公开表1 收支总表"))
+        #expect(TitleMatcher.mentionsBiao("表"))
+        #expect(!TitleMatcher.mentionsBiao("2010101\t行政运行\t1,234.56"))
+        #expect(!TitleMatcher.mentionsBiao("衣"))  // E8 A1 A3: shares two bytes with 表
+        #expect(!TitleMatcher.mentionsBiao(""))
+        #expect(TitleMatcher.match("2010101\t行政运行\t1,234.56") == nil)
+    }
 }
