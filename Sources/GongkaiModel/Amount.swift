@@ -265,6 +265,14 @@ public enum NumberText {
     /// that must be read or reported, never taken for a name.
     public static func looksNumeric(_ text: String) -> Bool {
         if let ascii = looksNumericASCII(text.utf8) { return ascii }
+        // A name: its first character starts no number (and is no space to
+        // trim), so the answer needs no copy of the text.
+        if let u = text.unicodeScalars.first, u.value >= 0x80, !HeaderText.isWhitespace(u) {
+            switch u.value {
+            case 0xFF10...0xFF19, 0xFF0D, 0xFF08: break
+            default: return false
+            }
+        }
         let s = halfWidth(text).trimmingWhitespace()
         guard let first = s.first, first.isASCIIDigit || first == "-" || first == "(" else { return false }
         var digits = 0, other = 0

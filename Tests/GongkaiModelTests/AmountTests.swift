@@ -68,6 +68,32 @@ struct AmountTests {
         #expect(NumberText.looksNumeric(text) == expected)
     }
 
+    /// The shortcut for names agrees with the general test, written out here
+    /// as it was before the shortcut, for every BMP scalar in first place.
+    @Test("a name is told from a number by its first character")
+    func looksNumericShortcut() {
+        func general(_ text: String) -> Bool {
+            let s = NumberText.halfWidth(text).trimmingWhitespace()
+            guard let first = s.first, first.isASCIIDigit || first == "-" || first == "(" else { return false }
+            var digits = 0, other = 0
+            for ch in s {
+                if ch.isASCIIDigit { digits += 1 } else if ",.-()".contains(ch) { continue } else { other += 1 }
+            }
+            return digits > 0 && other <= digits / 2 && !s.contains(where: { $0.isLetter && !"Oo".contains($0) })
+        }
+        var numbers = 0
+        for value in UInt32(0x80)...0xFFFF {
+            guard let u = Unicode.Scalar(value) else { continue }
+            for tail in ["1,234.50", "２０", "\u{301}12", " 支出"] {
+                let text = String(Character(u)) + tail
+                let expected = general(text)
+                if NumberText.looksNumeric(text) != expected { Issue.record("\(text.debugDescription): \(expected)") }
+                if expected { numbers += 1 }
+            }
+        }
+        #expect(numbers > 10)
+    }
+
     /// Every plain text (ASCII digits, `,`, `.`, `-`) up to a length, in both
     /// units: the byte-level fast path says exactly what the general reader says.
     @Test("the plain-number fast path agrees with the general reader")
