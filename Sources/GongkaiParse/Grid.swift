@@ -44,6 +44,14 @@ struct GridRow: Sendable {
 
     /// A bare code (`206`, `2060101`, `067001`), which is not an amount.
     static func isCodeLike(_ text: String) -> Bool {
+        // ASCII, byte by byte: this runs on every numeric cell of a table.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // `trimmingWhitespace` trims spaces and tabs, not line breaks.
+            let bytes = text.utf8.drop { $0 == 0x09 || $0 == 0x20 }
+            let trimmed = bytes.reversed().drop { $0 == 0x09 || $0 == 0x20 }
+            let count = trimmed.count
+            return count > 0 && count != 4 && trimmed.allSatisfy { (0x30...0x39).contains($0) } && (count <= 7 || count >= 12)
+        }
         let t = text.trimmingWhitespace()
         return !t.isEmpty && t.count != 4 && t.allSatisfy(\.isNumber) && !t.contains(".")
             && (t.count <= 7 || t.count >= 12)
