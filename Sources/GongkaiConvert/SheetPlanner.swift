@@ -76,13 +76,15 @@ struct SheetPlanner {
 
     /// `=SUM(C6:C8,C11)` over the cells of `parts` (runs of a column merged
     /// into ranges), or `=D7+E7` across a row.
+    /// Nil when a part has no cell.
     static func formula(_ parts: [SheetPlan.Key], positions: SheetPositions) -> String? {
-        formula(parts.compactMap { positions[$0] }, of: parts.count)
+        let refs = parts.compactMap { positions[$0] }
+        return refs.count == parts.count ? formula(refs) : nil
     }
 
-    /// The formula over `refs`, provided all `count` parts have a cell.
-    static func formula(_ refs: [CellReference], of count: Int) -> String? {
-        guard refs.count == count, !refs.isEmpty else { return nil }
+    /// The formula over the cells `refs`; nil when there are none.
+    static func formula(_ refs: [CellReference]) -> String? {
+        guard !refs.isEmpty else { return nil }
         if Set(refs.map(\.column)).count == 1 {
             let sorted = refs.sorted { $0.row < $1.row }
             var ranges: [String] = []
@@ -234,7 +236,7 @@ struct SheetPlanner {
             case .columns(let ids):
                 refs = ids.map { CellReference(row: firstRow + i, column: columnIndex[$0]!) }
             }
-            guard let text = SheetPlanner.formula(refs, of: refs.count) else { return .amount(figure) }
+            guard let text = SheetPlanner.formula(refs) else { return .amount(figure) }
             return .formula(text, computed: sum, published: figure)
         }
 

@@ -48,25 +48,20 @@ struct TextToken: Equatable, Sendable {
                 guard i > fraction else { return false }
             }
             // ICU's `$` also matches before a final line terminator.
-            switch n - i {
-            case 0: return true
-            case 1: return (0x0A...0x0D).contains(b[i])
-            case 2: return (b[i] == 0x0D && b[i + 1] == 0x0A) || (b[i] == 0xC2 && b[i + 1] == 0x85)
-            case 3: return b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9)
-            default: return false
-            }
+            return finalLineTerminatorLength(b[i...]) == n - i
         }
     }
 
     /// The length in bytes of the line terminator `bytes` ends with, if
     /// any: where ICU's `$` matches too (`\n`, `\r\n`, `\r`, VT, FF, NEL,
     /// U+2028, U+2029).
-    static func finalLineTerminatorLength(_ bytes: some Collection<UInt8>) -> Int {
-        let tail = Array(bytes.suffix(3))
-        if tail.count == 3, tail[0] == 0xE2, tail[1] == 0x80, tail[2] == 0xA8 || tail[2] == 0xA9 { return 3 }
-        if tail.count >= 2, tail[tail.count - 2] == 0x0D, tail[tail.count - 1] == 0x0A { return 2 }
-        if tail.count >= 2, tail[tail.count - 2] == 0xC2, tail[tail.count - 1] == 0x85 { return 2 }
-        if let last = tail.last, (0x0A...0x0D).contains(last) { return 1 }
+    static func finalLineTerminatorLength(_ bytes: some BidirectionalCollection<UInt8>) -> Int {
+        // The last three bytes, newest last (0 where the text is shorter).
+        var (x, y, z) = (UInt8(0), UInt8(0), UInt8(0))
+        for b in bytes.suffix(3) { (x, y, z) = (y, z, b) }
+        if x == 0xE2, y == 0x80, z == 0xA8 || z == 0xA9 { return 3 }
+        if (y == 0x0D && z == 0x0A) || (y == 0xC2 && z == 0x85) { return 2 }
+        if !bytes.isEmpty, (0x0A...0x0D).contains(z) { return 1 }
         return 0
     }
 

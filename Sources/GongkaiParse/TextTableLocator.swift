@@ -144,17 +144,10 @@ struct TextTableLocator {
     /// table the catalog does not know, perhaps numbered after its name as
     /// 江岸 numbers every table.
     func isExtraTitle(_ text: String) -> Bool {
-        let s = Self.withoutTrailingNumber(HeaderText.normalize(text))
+        let s = TitleMatcher.withoutTrailingNumber(HeaderText.normalize(text))
         guard s.count >= 5, s.count <= 40, s.hasSuffix("表"), !s.contains("。"), !s.contains("，") else { return false }
         if s.range(ofPattern: #"^(第[一二三四五六七八九十]+部分|表[0-9一二三四五六七八九十])"#) != nil { return false }
         return s.hasSuffix("预算表") || s.hasSuffix("情况表") || s.hasSuffix("明细表")
-    }
-
-    /// `…预算表` of `…预算表(表十三)` (normalized): the number a title
-    /// carries after its name, the way a number stands above one in 青山.
-    static func withoutTrailingNumber(_ normalized: String) -> String {
-        guard normalized.hasSuffix(")") else { return normalized }
-        return normalized.replacingMatches(ofPattern: #"\((公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?\)$"#, with: "")
     }
 
     /// An extra table is confirmed by a 单位 line right after its title, or
@@ -162,7 +155,7 @@ struct TextTableLocator {
     /// name (`（表十三）`): a table that publishes no amounts may print no unit.
     func confirmExtra(after n: Int, _ lines: [TextLine]) -> Bool {
         let title = HeaderText.normalize(lines[n - 1].trimmed)
-        if Self.withoutTrailingNumber(title) != title { return true }
+        if TitleMatcher.withoutTrailingNumber(title) != title { return true }
         var above = n - 1
         while above >= 1, lines[above - 1].isBlank, n - above <= 2 { above -= 1 }
         if above >= 1, n - above <= 3, TitleMatcher.isNumberMarker(lines[above - 1].trimmed) { return true }
@@ -203,7 +196,7 @@ struct TextTableLocator {
     /// perhaps with one at either end.
     static func isColumnNumbering(_ text: String) -> Bool {
         var digits = false, separatorBefore = false
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         for b in bytes.dropLast(TextToken.finalLineTerminatorLength(bytes)) {
             switch b {
             case 0x30...0x39: digits = true; separatorBefore = false

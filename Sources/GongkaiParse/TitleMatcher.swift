@@ -24,13 +24,23 @@ enum TitleMatcher {
              { $0.hasPrefix("表") || $0.hasPrefix("公开表") || $0.hasPrefix("附表") }),
             (#"^预算[0-9]+表"#, { $0.hasPrefix("预算") }),
             (#"[(（]一项一表[)）]"#, { $0.includes("一项一表") }),
-            (#"[(（](公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?[)）]$"#, { $0.hasSuffix(")") || $0.hasSuffix("）") }),
+            (trailingNumber, { $0.hasSuffix(")") || $0.hasSuffix("）") }),
             (#"^[(（]?[0-9一二三四五六七八九十]+[)）]?[、.]"#, { $0.first.map { numerals.contains($0) } ?? false }),
         ]
         for (p, mayMatch) in patterns where mayMatch(s) {
             s = s.replacingMatches(ofPattern: p, with: "")
         }
         return s
+    }
+
+    /// The number a title may carry after its name: `（表三）`, `(附表4-1)`.
+    static let trailingNumber = #"[(（](公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?[)）]$"#
+
+    /// `…预算表` of `…预算表(表十三)` (normalized): a title without the
+    /// number after its name.
+    static func withoutTrailingNumber(_ normalized: String) -> String {
+        guard normalized.hasSuffix(")") || normalized.hasSuffix("）") else { return normalized }
+        return normalized.replacingMatches(ofPattern: trailingNumber, with: "")
     }
 
     /// The canonical table whose title `line` is, if any.
@@ -41,9 +51,6 @@ enum TitleMatcher {
     ///
     /// - Complexity: O(*s*) in the number of synonyms.
     static func match(_ line: String) -> Match? { match(line, synonyms: sharedSynonyms) }
-
-    /// The canonical table whose title `line` is, by `catalog`'s synonyms.
-    static func match(_ line: String, catalog: Catalog) -> Match? { match(line, synonyms: synonyms(of: catalog)) }
 
     /// A title synonym, normalized, with its table and its length in characters.
     typealias Synonym = (id: Int, text: String, length: Int)

@@ -3,10 +3,16 @@ import Testing
 
 /// Amounts placed in columns when PDF text dropped the empty cells.
 @Suite struct ColumnPlacerTests {
-    /// 表6: total, personnel (人员经费), public (公用经费); total = personnel + public.
-    let placer = ColumnPlacer(
-        columns: [.init(rank: 0, isAmount: true), .init(rank: 1, isAmount: true), .init(rank: 2, isAmount: true)],
-        rules: [.init(of: 0, addends: [1, 2])], half: 50)
+    /// A total and its two parts, with `half` the rounding allowance (half
+    /// the last printed digit): 表6's personnel (人员经费) and public
+    /// (公用经费), 表3's basic (基本支出) and project (项目支出).
+    static func totalOfTwo(half: Int64 = 50) -> ColumnPlacer {
+        ColumnPlacer(columns: [.init(rank: 0, isAmount: true), .init(rank: 1, isAmount: true), .init(rank: 2, isAmount: true)],
+                     rules: [.init(of: 0, addends: [1, 2])], half: half)
+    }
+
+    /// 表6: total = personnel + public.
+    let placer = ColumnPlacerTests.totalOfTwo()
 
     /// 江汉 表6 with its 合计 printed as `total` (the classes add to 482.30):
     /// three classes whose vanished cells leave two amounts each.
@@ -40,7 +46,7 @@ import Testing
     /// fits 人员经费 within the rounding of 302's parts as well as 公用经费,
     /// but only 公用经费 makes 302's 4.05 hold to the 分.
     @Test func aPlacementWhoseSumsHoldExactlyWinsOverOneWithinRounding() {
-        let placer = ColumnPlacer(columns: placer.columns, rules: placer.rules, half: 5_000)
+        let placer = Self.totalOfTwo(half: 5_000)
         let rows: [ColumnPlacer.Row] = [
             .init(values: [14_050_000, 10_000_000, 4_050_000], parent: nil),  // 合计
             .init(values: [10_000_000, 10_000_000], parent: 0),  // 301
@@ -61,7 +67,7 @@ import Testing
         // 302 prints 4.05 over parts printed 2.00, 2.03 and 0.01: no placement
         // makes it hold to the 分, so the rounding is allowed, 邮电费 fits
         // either column, the catalog's order decides and the doubt is reported.
-        let placer = ColumnPlacer(columns: placer.columns, rules: placer.rules, half: 5_000)
+        let placer = Self.totalOfTwo(half: 5_000)
         let rows: [ColumnPlacer.Row] = [
             .init(values: [14_050_000, 10_000_000, 4_050_000], parent: nil),  // 合计
             .init(values: [10_000_000, 10_000_000], parent: 0),  // 301
@@ -79,10 +85,8 @@ import Testing
         #expect(outcome.ambiguous == [5])
     }
 
-    /// 表3: total, basic (基本支出), project (项目支出); total = basic + project.
-    let expenditure = ColumnPlacer(
-        columns: [.init(rank: 0, isAmount: true), .init(rank: 1, isAmount: true), .init(rank: 2, isAmount: true)],
-        rules: [.init(of: 0, addends: [1, 2])], half: 50)
+    /// 表3: total = basic + project.
+    let expenditure = ColumnPlacerTests.totalOfTwo()
 
     /// A 项 of one kind of spending prints `t t`: basic or project, either
     /// fits its own row. Sixteen of them under two 款 make 65,536

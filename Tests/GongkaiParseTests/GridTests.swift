@@ -14,17 +14,8 @@ import Testing
     /// of digits up to 14 long (the length rules), and on every text of up
     /// to six characters from digits, separators, spaces and a letter.
     @Test func codeLikeShortcutAgreesWithTheGeneralTest() {
-        var texts: [String] = []
-        var layer = [""]
-        for _ in 1...14 {
-            layer = layer.flatMap { [$0 + "0", $0 + "7"] }
-            texts += layer
-        }
-        layer = [""]
-        for _ in 1...6 {
-            layer = layer.flatMap { t in ["1", ".", ",", " ", "\t", "a", "\r\n", "-"].map { t + $0 } }
-            texts += layer
-        }
+        let texts = exhaustiveTexts(["0", "7"], upTo: 14)
+            + exhaustiveTexts(["1", ".", ",", " ", "\t", "a", "\r\n", "-"], upTo: 6)
         var codes = 0
         for text in texts {
             let expected = Self.generalIsCodeLike(text)

@@ -1,4 +1,3 @@
-import Foundation
 @testable import GongkaiParse
 import Testing
 
@@ -7,21 +6,9 @@ import Testing
     /// every text of up to five characters from an alphabet of digits, the
     /// separators, both minus signs, a letter and line ends (> 250,000 texts).
     @Test func isNumberAgreesWithItsPattern() throws {
-        let regex = try NSRegularExpression(pattern: TextToken.numberPattern)
         let alphabet = ["0", "7", ",", ".", "-", "−", "a", "\n", "\r", "\r\n", "\u{0B}", "\u{85}", "\u{2028}"]
-        var texts = [""]
-        var compared = 0, numbers = 0
-        for _ in 1...5 {
-            texts = texts.flatMap { t in alphabet.map { t + $0 } }
-            for text in texts {
-                let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                if TextToken.isNumber(text) != expected {
-                    Issue.record("\(text.debugDescription): the pattern says \(expected)")
-                }
-                compared += 1
-                if expected { numbers += 1 }
-            }
-        }
+        let (compared, numbers) = try expectAgreement(of: TextToken.isNumber, withPattern: TextToken.numberPattern,
+                                                      on: exhaustiveTexts(alphabet, upTo: 5))
         #expect(compared > 250_000)
         #expect(numbers > 500)
         for text in ["21,262,614.31", "1033.90", "−1,234", "0.3", "1,234,567"] { #expect(TextToken.isNumber(text), "\(text)") }

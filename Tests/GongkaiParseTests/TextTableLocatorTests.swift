@@ -69,20 +69,10 @@ import Testing
     /// does, on every text of up to six characters from digits, `+`, `=`, a
     /// letter and line ends.
     @Test func columnNumberingAgreesWithItsPattern() throws {
-        let regex = try NSRegularExpression(pattern: TextTableLocator.columnNumberingPattern)
         let alphabet = ["1", "5", "+", "=", "a", "\n", "\r\n", "\u{2028}"]
-        var texts = [""], compared = 0, numberings = 0
-        for _ in 1...6 {
-            texts = texts.flatMap { t in alphabet.map { t + $0 } }
-            for text in texts {
-                let expected = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                if TextTableLocator.isColumnNumbering(text) != expected {
-                    Issue.record("\(text.debugDescription): the pattern says \(expected)")
-                }
-                compared += 1
-                if expected { numberings += 1 }
-            }
-        }
+        let (compared, numberings) = try expectAgreement(of: TextTableLocator.isColumnNumbering,
+                                                         withPattern: TextTableLocator.columnNumberingPattern,
+                                                         on: exhaustiveTexts(alphabet, upTo: 6))
         #expect(compared > 250_000)
         #expect(numberings > 1_000)
     }

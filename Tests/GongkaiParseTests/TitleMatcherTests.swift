@@ -26,7 +26,7 @@ import Testing
         #expect(TitleMatcher.match("公开表1 收支总表")?.tableID == 1)
         #expect(TitleMatcher.match("第四部分 部门预算报表及预算绩效目标表") == nil)
         #expect(TitleMatcher.match("详见收支总表。") == nil)
-        #expect(TitleMatcher.match("表4 财政拨款收支总表", catalog: .shared) == TitleMatcher.match("表4 财政拨款收支总表"))
+        #expect(TitleMatcher.match("表4 财政拨款收支总表", synonyms: TitleMatcher.synonyms(of: .shared)) == TitleMatcher.match("表4 财政拨款收支总表"))
 
     }
 
