@@ -39,7 +39,15 @@ extension Substring {
 
 extension String {
     /// The text without leading and trailing spaces and tabs (Unicode Zs).
-    public func trimmingWhitespace() -> String { self[...].trimmingWhitespace() }
+    public func trimmingWhitespace() -> String {
+        // Nothing to trim (nearly every cell): the text itself, not a copy.
+        if isEmpty { return self }
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.isSpaceOrTab, !last.isSpaceOrTab {
+            return self
+        }
+        return self[...].trimmingWhitespace()
+    }
 
     /// The text without leading and trailing spaces, tabs and line breaks.
     public func trimmingWhitespaceAndNewlines() -> String { self[...].trimmingWhitespaceAndNewlines() }
