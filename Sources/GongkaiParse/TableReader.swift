@@ -99,17 +99,54 @@ struct TableReader {
     /// Reads the values of `row` under `map`: amounts, text columns and
     /// anything in an unnamed column (kept as `unlabeled.N`).
     mutating func values(of row: GridRow, map: ColumnMap) throws -> (values: [String: Figure], texts: [String: String]) {
-        var values: [String: Figure] = [:]
+        var roles = ColumnRoles(map: map, template: template)
+        return try values(of: row, map: map, roles: &roles)
+    }
+
+    /// What each column of a header holds, looked up once per table rather
+    /// than once per cell (the catalog's columns are searched by id).
+    struct ColumnRoles {
+        let map: ColumnMap
+        let template: TableTemplate
+        /// Column index → whether its canonical column is text; grown as wider rows come.
+        private var isText: [Bool] = []
+
+        init(map: ColumnMap, template: TableTemplate) {
+            self.map = map
+            self.template = template
+        }
+
+        /// Whether column `i` is a text column of the catalog.
+        mutating func isTextColumn(_ i: Int) -> Bool {
+            while isText.count <= i {
+                let id = map.columns[isText.count]
+                isText.append(id.map { template.column($0)?.isText == true } ?? false)
+            }
+            return isText[i]
+        }
+    }
+
+    /// `values(of:map:)` with the column roles of the table.
+    mutating func values(of row: GridRow, map: ColumnMap, roles: inout ColumnRoles) throws
+        -> (values: [String: Figure], texts: [String: String]) {
+        // Room for every cell at once: a dictionary grown one figure at a
+        // time was reallocated up to three times per row.
+        var filled = 0
+        for i in row.cells.indices where i != map.code && i != map.name && !row.cells[i].isEmpty && !roles.isTextColumn(i) {
+            filled += 1
+        }
+        var values = [String: Figure](minimumCapacity: filled)
         var texts: [String: String] = [:]
         for i in 0..<row.cells.count where i != map.code && i != map.name {
             let cell = row[i]
             guard !cell.isEmpty else { continue }
             if let id = map.columns[i] {
-                if template.column(id)?.isText == true {
+                if roles.isTextColumn(i) {
                     texts[id] = cell
                 } else if NumberText.looksNumeric(cell) {
-                    values[id] = try figure(cell, line: row.line(of: i), column: id)
-                    values[id]?.line = row.distinctLine(of: i)
+                    var value = try figure(cell, line: row.line(of: i), column: id)
+                    value?.line = row.distinctLine(of: i)
+                    values[id] = value
                 } else {
                     texts[id] = cell
                     diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
@@ -118,8 +155,9 @@ struct TableReader {
             } else {
                 let id = "unlabeled.\(i + 1)"
                 if NumberText.looksNumeric(cell) {
-                    values[id] = try figure(cell, line: row.line(of: i), column: id)
-                    values[id]?.line = row.distinctLine(of: i)
+                    var value = try figure(cell, line: row.line(of: i), column: id)
+                    value?.line = row.distinctLine(of: i)
+                    values[id] = value
                 } else {
                     texts[map.unknown[i].map { "header:\($0)" } ?? id] = cell
                 }
@@ -145,10 +183,18 @@ struct TableReader {
         return (String(Substring(t[..<end])), Substring(t[end...]).trimmingWhitespace())
     }
 
+    /// Whether `text` is ASCII digits only (and not empty): a code. Such text
+    /// is all `Character.isNumber`, no 合计, and has no name to split off.
+    static func isASCIIDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 &- 0x30 < 10 }
+    }
+
     /// Reads the data rows of a table keyed by codes.
     mutating func readCodedRows(_ rows: [GridRow], map: ColumnMap) throws -> [Row] {
         var result: [Row] = []
-        var keys = Set<String>()
+        result.reserveCapacity(rows.count)
+        var keys = Set<String>(minimumCapacity: rows.count)
+        var roles = ColumnRoles(map: map, template: template)
         var scope: String?  // the current unit key, to qualify repeated codes
         let unitKeyed: Bool = {
             switch template.rows {
@@ -163,21 +209,22 @@ struct TableReader {
             var codeText = map.code.map { row[$0] } ?? ""
             var name = map.name.map { row[$0] } ?? ""
             if map.code == nil, let split = Self.splitCode(name) { codeText = split.code; name = split.name }
-            if !codeText.isEmpty, name.isEmpty == false || true, let split = Self.splitCode(codeText), !split.name.isEmpty {
+            // (A code of digits alone has no name to split off.)
+            if !codeText.isEmpty, !Self.isASCIIDigits(codeText), let split = Self.splitCode(codeText), !split.name.isEmpty {
                 codeText = split.code; name = split.name
             }
-            codeText.removeAll { $0 == " " }
-            let (values, texts) = try self.values(of: row, map: map)
+            if codeText.utf8.contains(0x20) { codeText.removeAll { $0 == " " } }
+            let (values, texts) = try self.values(of: row, map: map, roles: &roles)
             if codeText.isEmpty && name.isEmpty && values.isEmpty && texts.isEmpty { continue }
             var kind: RowKind
             var key: String
             var level: Int?
             var code: String? = codeText.isEmpty ? nil : codeText
-            if GridRow.isTotalLabel(codeText) || (codeText.isEmpty && GridRow.isTotalLabel(name))
+            if (!Self.isASCIIDigits(codeText) && GridRow.isTotalLabel(codeText)) || (codeText.isEmpty && GridRow.isTotalLabel(name))
                 || (template.rows == .projects && codeText.isEmpty && name.isEmpty) {
                 kind = .total; key = "total"; code = nil
                 if name.isEmpty { name = "合计" }
-            } else if let c = code, c.allSatisfy(\.isNumber) {
+            } else if let c = code, Self.isASCIIDigits(c) || c.allSatisfy(\.isNumber) {
                 if unitKeyed || template.rows == .projects {
                     switch c.count {
                     case ...2: kind = .category; key = "category:\(c)"
@@ -209,13 +256,14 @@ struct TableReader {
                 diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
                     "row \"\(codeText + name)\" has no code; keyed by its name"))
             }
-            if keys.contains(key), let scope, scope != key {
+            if let scope, scope != key, keys.contains(key) {
                 key = "\(scope)/\(key)"
             }
-            var suffix = 2
-            let base = key
-            while keys.contains(key) { key = "\(base)#\(suffix)"; suffix += 1 }
-            keys.insert(key)
+            if !keys.insert(key).inserted {
+                var suffix = 2
+                let base = key
+                repeat { key = "\(base)#\(suffix)"; suffix += 1 } while !keys.insert(key).inserted
+            }
             result.append(Row(key: key, kind: kind, code: code, level: level, name: name,
                               values: values, texts: texts, line: row.line))
         }
