@@ -63,13 +63,13 @@ public struct DocumentParser: Sendable {
             regions = locateTables(source)
         }
         guard !regions.isEmpty else {
-            let hasText = source.lines.contains { !$0.trimmingWhitespace().isEmpty }
+            let hasText = (0..<source.count).contains { !source[$0 + 1].trimmingWhitespace().isEmpty }
             throw InputError(file: file, line: hasText ? 1 : nil,
                 hasText ? "no budget table found (no title such as 部门收支总表 followed by a table header); expected a budget disclosure"
                         : "the file holds no text; expected a budget disclosure")
         }
         doc.sourceUnit = MetadataReader.unit(source, regions: regions)
-        var covered = Set<Int>()
+        var covered = LineSet(count: source.count)
         if layout.isPDFText {
             // PDF text: rebuild each table's header and rows as the TAB layout gives them.
             regions = []
@@ -93,7 +93,7 @@ public struct DocumentParser: Sendable {
                     continue
                 }
                 if let title = table.extraTitle {
-                    covered.formUnion(table.region.first...table.region.last)
+                    covered.insert(table.region.first...table.region.last)
                     doc.extras.append(ExtraTable(title: title, lines: table.region.first...table.region.last,
                                                  grid: table.data.map { $0.tokens.map(\.text) },
                                                  gridLines: table.data.map(\.number)))
@@ -108,8 +108,13 @@ public struct DocumentParser: Sendable {
             }
         }
         var seenTitles: [Int: String] = [:]
-        for region in regions {
-            covered.formUnion(region.first...region.last)
+        for k in regions.indices {
+            // The grid leaves `regions` as it is read: a table's cells are
+            // dropped once its rows are made, not kept to the end.
+            let region = regions[k]
+            regions[k].header = []
+            regions[k].data = []
+            covered.insert(region.first...region.last)
             guard let template = catalog.table(region.tableID) else { continue }
             var table = doc.table(region.tableID)
             let continuation = table.status != .absent
@@ -187,6 +192,30 @@ public struct DocumentParser: Sendable {
         return doc
     }
 
+    /// The source lines that belong to a table; the rest are narrative.
+    ///
+    /// A flag per line: a Set of the line numbers hashed every line of a
+    /// large document twice.
+    struct LineSet {
+        private var flags: [Bool]
+
+        /// An empty set for lines 1...count.
+        init(count: Int) { flags = Array(repeating: false, count: count + 1) }
+
+        /// Adds `lines` (those outside 1...count are never asked about).
+        mutating func insert(_ lines: ClosedRange<Int>) {
+            let clamped = lines.clamped(to: 0...flags.count - 1)
+            guard !clamped.isEmpty, lines.overlaps(clamped) else { return }
+            for n in clamped { flags[n] = true }
+        }
+
+        mutating func subtract(_ lines: some Sequence<Int>) {
+            for n in lines where n >= 0 && n < flags.count { flags[n] = false }
+        }
+
+        func contains(_ n: Int) -> Bool { n >= 0 && n < flags.count && flags[n] }
+    }
+
     /// A table's place in the source.
     struct Region {
         var tableID: Int
@@ -204,7 +233,8 @@ public struct DocumentParser: Sendable {
     func locateTables(_ source: SourceLines) -> [Region] {
         var titles: [(line: Int, match: TitleMatcher.Match)] = []
         for n in 1...max(1, source.count) where n <= source.count {
-            guard let m = TitleMatcher.match(source[n]) else { continue }
+            // Bytes first: a line without 表 is no title, and most lines are spared a String.
+            guard source.withUTF8(line: n, TitleMatcher.mentionsBiao), let m = TitleMatcher.match(source[n]) else { continue }
             if confirmTitle(at: n, source, tableID: m.tableID) { titles.append((n, m)) }
         }
         var regions: [Region] = []
@@ -215,21 +245,22 @@ public struct DocumentParser: Sendable {
             var inNote = false
             var n = t.line + 1
             while n <= end {
-                let text = source[n]
-                let trimmed = text.trimmingWhitespace()
                 defer { n += 1 }
-                if trimmed.isEmpty { continue }
-                if isForm { region.last = n; continue }
-                if text.utf8.contains(0x09) {
+                // A row of cells is read from the bytes, without the line as a String.
+                if let cells = source.withUTF8(line: n, Self.tabCells) {
+                    if cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+                    if isForm { region.last = n; continue }
                     inNote = false
-                    let row = GridRow(line: n, cells: text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
-                    if row.cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { region.last = n; continue }
+                    let row = GridRow(line: n, cells: cells)
                     if region.data.isEmpty && !row.isData { region.header.append(row) }
                     else if !region.data.isEmpty && !row.isData && isRepeatedHeader(row, region.header) { /* page break */ }
                     else { region.data.append(row) }
                     region.last = n
                     continue
                 }
+                let trimmed = source[n].trimmingWhitespace()
+                if trimmed.isEmpty { continue }
+                if isForm { region.last = n; continue }
                 if TitleMatcher.isNumberMarker(trimmed) {
                     // The number line of the next table belongs to it, not here.
                     if n == end || (n + 1...end).allSatisfy({ source[$0].trimmingWhitespace().isEmpty }) { break }
@@ -244,6 +275,24 @@ public struct DocumentParser: Sendable {
             regions.append(region)
         }
         return regions
+    }
+
+    /// The TAB-separated cells of a line, as `split(separator: "\t")` on its
+    /// Characters gives them (a TAB is a Character of its own wherever it
+    /// stands), or nil for a line without a TAB.
+    static func tabCells(_ line: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var tabs = 0
+        for b in line where b == 0x09 { tabs += 1 }
+        guard tabs > 0 else { return nil }
+        var cells: [String] = []
+        cells.reserveCapacity(tabs + 1)
+        var start = 0
+        for i in line.indices where line[i] == 0x09 {
+            cells.append(String(decoding: UnsafeBufferPointer(rebasing: line[start..<i]), as: UTF8.self))
+            start = i + 1
+        }
+        cells.append(String(decoding: UnsafeBufferPointer(rebasing: line[start...]), as: UTF8.self))
+        return cells
     }
 
     /// A title is a table's only when a table follows: within a few lines,

@@ -640,7 +640,7 @@ extension FormReader {
     /// Structures the forms of 表13 (the lines the parser kept in `raw`):
     /// `Table.forms`, diagnostics; prose after the forms leaves `raw` and
     /// `covered` and so returns to the narrative.
-    static func readForms(into doc: inout Document, covered: inout Set<Int>) {
+    static func readForms(into doc: inout Document, covered: inout DocumentParser.LineSet) {
         var table = doc.table(13)
         guard table.status == .disclosed, !table.raw.isEmpty else { return }
         let read = FormReader(unit: doc.sourceUnit, document: doc).read(table.raw)

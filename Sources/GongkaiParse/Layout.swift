@@ -32,15 +32,22 @@ public enum LayoutDetector {
     ///
     /// - Complexity: O(*n*) in the size of the text.
     public static func detect(_ source: SourceLines) -> SourceLayout {
-        var tabLines = 0, ideographicIndent = 0, groupedAmounts = 0
-        for line in source.lines {
-            if line.utf8.contains(0x09) { tabLines += 1; continue }
+        var ideographicIndent = 0, groupedAmounts = 0
+        for n in stride(from: 1, through: source.count, by: 1) {
+            // Bytes first: a TAB decides at once, and only a line starting
+            // with U+3000 (E3 80 80) or holding a `,` can count for `spaced`.
+            let (tab, indent, comma) = source.withUTF8(line: n) { b in
+                (b.contains(0x09), b.starts(with: [0xE3, 0x80, 0x80]), b.contains(0x2C))
+            }
+            if tab { return .tab }
+            // Once `spaced` is decided, only a TAB could change the answer.
+            guard indent || comma, ideographicIndent < 3, groupedAmounts < 5 else { continue }
+            let line = source[n]
             if line.hasPrefix("\u{3000}") { ideographicIndent += 1 }
-            if line.range(ofPattern: #"(^|\s)[0-9]{1,3}(,[0-9]{3})+\.[0-9]{2}(\s|$)"#) != nil {
+            if comma, line.range(ofPattern: #"(^|\s)[0-9]{1,3}(,[0-9]{3})+\.[0-9]{2}(\s|$)"#) != nil {
                 groupedAmounts += 1
             }
         }
-        if tabLines > 0 { return .tab }
         return ideographicIndent >= 3 || groupedAmounts >= 5 ? .spaced : .cellLines
     }
 }

@@ -32,7 +32,7 @@ enum MetadataReader {
     }
 
     static func read(_ source: SourceLines, regions: [DocumentParser.Region], into doc: inout Document) {
-        let head = source.lines.prefix(40).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let head = (0..<min(40, source.count)).map { source[$0 + 1].trimmingWhitespace() }.filter { !$0.isEmpty }
         // Year: the most common `20xx年` in titles, else in the opening lines.
         var years: [Int: Int] = [:]
         for text in regions.map(\.title) + head {

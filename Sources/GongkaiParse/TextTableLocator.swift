@@ -38,7 +38,7 @@ struct TextTableLocator {
     }
 
     func locate(_ source: SourceLines) -> [Located] {
-        let lines = (0..<source.count).map { TextLine(number: $0 + 1, raw: source.lines[$0]) }
+        let lines = (0..<source.count).map { TextLine(number: $0 + 1, raw: source[$0 + 1]) }
         let titles = findTitles(lines)
         var result: [Located] = []
         for (i, title) in titles.enumerated() {

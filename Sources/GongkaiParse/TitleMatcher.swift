@@ -95,14 +95,17 @@ enum TitleMatcher {
     /// Whether the UTF-8 of `text` holds 表 (E8 A1 A8).
     static func mentionsBiao(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { b in
-            var i = 0
-            while i + 2 < b.count {
-                if b[i] == 0xE8, b[i + 1] == 0xA1, b[i + 2] == 0xA8 { return true }
-                i += 1
-            }
-            return false
+        return text.withUTF8(mentionsBiao)
+    }
+
+    /// Whether UTF-8 `b` holds 表 (E8 A1 A8).
+    static func mentionsBiao(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 2 < b.count {
+            if b[i] == 0xE8, b[i + 1] == 0xA1, b[i + 2] == 0xA8 { return true }
+            i += 1
         }
+        return false
     }
 
     /// Whether `line` is only a table number (`公开表1`, `表9`, `表十`), printed
