@@ -169,6 +169,10 @@ struct TextTableLocator {
     /// Lines that end a table region: the heading of the next part of the
     /// document, or prose.
     static func endsTable(_ text: String) -> Bool {
+        // The expression matches a 第 (E7 AC AC), which normalizing neither
+        // makes nor removes: most lines have none and are spared the normalizing.
+        var bytes = text
+        guard bytes.withUTF8({ TitleMatcher.holds($0, 0xE7, 0xAC, 0xAC) }) else { return false }
         let s = HeaderText.normalize(text)
         return s.hasPrefix("第") && s.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil
     }
@@ -284,7 +288,7 @@ struct TextTableLocator {
             defer { n += 1 }
             if line.isBlank { continue }
             if Self.endsTable(text) { break }
-            if TitleMatcher.isNumberMarker(text) && phase != .data { region.last = n; continue }
+            if phase != .data && TitleMatcher.isNumberMarker(text) { region.last = n; continue }
             if MetadataReader.isNoteLine(text) || Self.isEmptyNote(text) {
                 region.notes.append(text); phase = .note; region.last = n; continue
             }

@@ -99,10 +99,13 @@ enum TitleMatcher {
     }
 
     /// Whether UTF-8 `b` holds 表 (E8 A1 A8).
-    static func mentionsBiao(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mentionsBiao(_ b: UnsafeBufferPointer<UInt8>) -> Bool { holds(b, 0xE8, 0xA1, 0xA8) }
+
+    /// Whether UTF-8 `b` holds the three-byte sequence `x y z` (a CJK character).
+    static func holds(_ b: UnsafeBufferPointer<UInt8>, _ x: UInt8, _ y: UInt8, _ z: UInt8) -> Bool {
         var i = 0
         while i + 2 < b.count {
-            if b[i] == 0xE8, b[i + 1] == 0xA1, b[i + 2] == 0xA8 { return true }
+            if b[i] == x, b[i + 1] == y, b[i + 2] == z { return true }
             i += 1
         }
         return false
@@ -111,6 +114,9 @@ enum TitleMatcher {
     /// Whether `line` is only a table number (`公开表1`, `表9`, `表十`), printed
     /// on its own line above the title.
     static func isNumberMarker(_ line: String) -> Bool {
+        // Both expressions match a 表, which normalizing neither makes nor
+        // removes: the many lines without one are spared the normalizing and the regex.
+        guard mentionsBiao(line) else { return false }
         let s = HeaderText.normalize(line)
         return s.range(ofPattern: #"^(公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?$"#) != nil
             || s.range(ofPattern: #"^预算[0-9]+表$"#) != nil

@@ -72,3 +72,24 @@ import Testing
         #expect(!TableReader.isASCIIDigits("") && !TableReader.isASCIIDigits("２０") && !TableReader.isASCIIDigits("20 1"))
     }
 }
+
+@Suite struct LinePrefilterTests {
+    /// The byte tests before the number-marker and part-heading
+    /// expressions answer as the expressions do, on every text of up to
+    /// four pieces from what they match and what comes near.
+    @Test func prefiltersAgreeWithTheExpressions() {
+        let texts = exhaustiveTexts(["表", "公开", "附", "预算", "1", "十", "-", " ", "第", "部分", "\u{301}", "\u{3000}"], upTo: 4)
+        var markers = 0, headings = 0
+        for text in texts {
+            let s = HeaderText.normalize(text)
+            let marker = s.range(ofPattern: #"^(公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?$"#) != nil
+                || s.range(ofPattern: #"^预算[0-9]+表$"#) != nil
+            let heading = s.hasPrefix("第") && s.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil
+            if TitleMatcher.isNumberMarker(text) != marker { Issue.record("\(text.debugDescription): marker \(marker)") }
+            if TextTableLocator.endsTable(text) != heading { Issue.record("\(text.debugDescription): heading \(heading)") }
+            if marker { markers += 1 }
+            if heading { headings += 1 }
+        }
+        #expect(texts.count > 20_000 && markers > 100 && headings > 10)
+    }
+}
