@@ -180,6 +180,14 @@ struct TextTableLocator {
     /// `本单位无政府性基金支出`, `2024 年本部门没有国有资本经营预算支出安排`:
     /// the note an empty table prints instead of rows.
     static func isEmptyNote(_ text: String) -> Bool {
+        // A note says 无, 没有 or 未安排: a line without 无 (E6 97 A0), 没
+        // (E6 B2 A1) or 未 (E6 9C AA) is spared the normalizing and
+        // Foundation's search (18,000 instructions a call; every line of a
+        // PDF table asks). No other scalar is canonically equivalent to
+        // them, which Foundation's search honours (a test checks).
+        var bytes = text
+        guard bytes.withUTF8({ TitleMatcher.holds($0, 0xE6, 0x97, 0xA0) || TitleMatcher.holds($0, 0xE6, 0xB2, 0xA1)
+            || TitleMatcher.holds($0, 0xE6, 0x9C, 0xAA) }) else { return false }
         let s = HeaderText.normalize(text)
         return (s.contains("无") || s.contains("没有") || s.contains("未安排"))
             && ["本单位", "本部门", "本级", "我单位", "我部门"].contains { s.contains($0) }

@@ -93,3 +93,42 @@ import Testing
         #expect(texts.count > 20_000 && markers > 100 && headings > 10)
     }
 }
+
+@Suite struct EmptyNotePrefilterTests {
+    /// The byte test before `isEmptyNote`'s searches answers as the searches
+    /// do, on every text of up to four pieces from what they look for and
+    /// what comes near (a combining mark, which Foundation's search minds).
+    @Test func prefilterAgreesWithTheSearch() {
+        func general(_ text: String) -> Bool {
+            let s = HeaderText.normalize(text)
+            return (s.contains("无") || s.contains("没有") || s.contains("未安排"))
+                && ["本单位", "本部门", "本级", "我单位", "我部门"].contains { s.contains($0) }
+        }
+        let texts = exhaustiveTexts(["无", "没有", "未安排", "本单位", "我部门", "本级", "没", "\u{301}", " ", "支出"], upTo: 4)
+        var notes = 0
+        for text in texts {
+            let expected = general(text)
+            if TextTableLocator.isEmptyNote(text) != expected { Issue.record("\(text.debugDescription): \(expected)") }
+            if expected { notes += 1 }
+        }
+        #expect(texts.count > 10_000 && notes > 500)
+    }
+
+    /// No scalar but 无, 没 and 未 themselves is canonically equivalent to
+    /// them (the CJK compatibility ideographs are to others), so a text
+    /// without their bytes holds none of them for Foundation's search either.
+    @Test func noOtherScalarIsThem() {
+        var decomposing = 0
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let u = Unicode.Scalar(value), !["无", "没", "未"].contains(u) else { continue }
+            // String equality is canonical equivalence.
+            let text = String(u)
+            if text == "无" || text == "没" || text == "未" { Issue.record("U+\(String(value, radix: 16))") }
+            if (0xF900...0xFAFF).contains(value), Array(text.decomposedStringWithCanonicalMapping.unicodeScalars) != [u] {
+                decomposing += 1
+            }
+        }
+        #expect(decomposing > 300)
+        #expect(Array("\u{F9B8}".decomposedStringWithCanonicalMapping.unicodeScalars) == ["\u{96B8}"])
+    }
+}
