@@ -12,7 +12,7 @@ public struct SourceLines: Sendable {
     private let utf8: Data
     /// The byte offset of each line in `utf8`.
     private let starts: [Int]
-    /// Where the last line ends (before a final `\r`).
+    /// Where the last line ends (before its `\r\n`, or a final `\r`).
     private let lastEnd: Int
 
     /// The encoding the text was read in.
@@ -51,7 +51,9 @@ public struct SourceLines: Sendable {
     public func withUTF8<R>(line number: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         precondition(number >= 1 && number <= starts.count, "line \(number) out of range")
         let start = starts[number - 1]
-        let end = number < starts.count ? starts[number] - 1 : lastEnd
+        var end = number < starts.count ? starts[number] - 1 : lastEnd
+        // `\r\n` is a line break: its `\r` is not part of the line.
+        if number < starts.count, end > start, utf8[utf8.startIndex + end - 1] == 0x0D { end -= 1 }
         return try utf8.withUnsafeBytes { raw in
             try body(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[start..<end]))
         }
@@ -64,28 +66,25 @@ public struct SourceLines: Sendable {
 
     public var count: Int { starts.count }
 
-    /// The lines as `split(separator: "\n")` on the text's Characters gave
-    /// them, with a final `\r` dropped when `dropFinalCR` and a final empty
-    /// line left out: how lines have always been read (`lineStarts` is held
-    /// to it by a test).
-    ///
-    /// `\r\n` is one Character, not `\n`: such a line break does not split.
+    /// The lines as a reader expects them: a line ends at `\n` or `\r\n`
+    /// (Windows tools save text with `\r\n`), a final `\r` is dropped when
+    /// `dropFinalCR`, and a final empty line is none. A lone `\r` elsewhere
+    /// is kept. The reference `lineStarts` is held to by a test.
     static func generalLines(_ text: String, dropFinalCR: Bool) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            dropFinalCR && line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        for i in lines.indices.dropLast() where lines[i].unicodeScalars.last == "\r" { lines[i].unicodeScalars.removeLast() }
+        if dropFinalCR, let last = lines.indices.last, lines[last].unicodeScalars.last == "\r" { lines[last].unicodeScalars.removeLast() }
         if lines.last == "" { lines.removeLast() }
         return lines
     }
 
-    /// `generalLines` read byte by byte: where each line starts, and where
-    /// the last one ends. A line ends at every `\n` not preceded by `\r`
-    /// (anywhere else `\n` is a Character of its own), so only the last
-    /// line can end in `\r`.
+    /// `generalLines` read byte by byte: where each line starts (after each
+    /// `\n`), and where the last one ends. A line's `\r` before its `\n` is
+    /// left out when the line is read.
     ///
     /// - Complexity: O(*n*), two allocations.
     static func lineStarts(_ b: UnsafeBufferPointer<UInt8>, dropFinalCR: Bool) -> (starts: [Int], lastEnd: Int) {
-        @inline(__always) func isBreak(_ i: Int) -> Bool { b[i] == 0x0A && (i == 0 || b[i - 1] != 0x0D) }
+        @inline(__always) func isBreak(_ i: Int) -> Bool { b[i] == 0x0A }
         var breaks = 0
         for i in b.indices where isBreak(i) { breaks += 1 }
         var starts: [Int] = []
@@ -93,8 +92,12 @@ public struct SourceLines: Sendable {
         starts.append(0)
         for i in b.indices where isBreak(i) { starts.append(i + 1) }
         var lastEnd = dropFinalCR && b.count > starts[starts.count - 1] && b[b.count - 1] == 0x0D ? b.count - 1 : b.count
-        // A final empty line is none: the line before it ends at its `\n`.
-        if lastEnd == starts[starts.count - 1] { lastEnd = max(0, starts.removeLast() - 1) }
+        // A final empty line is none: the line before it ends at its `\n`
+        // (or `\r\n`).
+        if lastEnd == starts[starts.count - 1] {
+            lastEnd = max(0, starts.removeLast() - 1)
+            if let start = starts.last, lastEnd > start, b[lastEnd - 1] == 0x0D { lastEnd -= 1 }
+        }
         return (starts, lastEnd)
     }
 }

@@ -40,6 +40,25 @@ struct EncodingTests {
         }
     }
 
+    /// Windows tools save text with `\r\n`: the lines, their numbers and
+    /// so the whole model are those of the same text with `\n`.
+    @Test("Windows line breaks give the same model", arguments: ["000", "001", "002", "003", "004"])
+    func windowsLineBreaks(sample: String) throws {
+        let text = try String(contentsOf: Fixtures.sample(sample), encoding: .utf8)
+        let windows = text.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(windows.utf8.count > text.utf8.count + 100)
+        let reference = try DocumentParser().parse(data: Data(text.utf8), file: "\(sample).txt")
+        for (data, utf8) in [(Data(windows.utf8), true), (try #require(windows.data(using: TextEncoding.foundationGB18030)), false)] {
+            let doc = try DocumentParser().parse(data: data, file: "\(sample).txt")
+            #expect(doc.tables == reference.tables)
+            #expect(doc.extras == reference.extras)
+            if utf8 { #expect(doc.diagnostics == reference.diagnostics) }
+            #expect(doc.narrative == reference.narrative)
+            #expect(doc.department == reference.department && doc.year == reference.year)
+            #expect(doc.tables.contains { !$0.rows.isEmpty || !$0.forms.isEmpty })
+        }
+    }
+
     @Test("text in no known encoding is refused with a clear message")
     func unknown() {
         // Latin-1 bytes that are neither UTF-8 nor GB18030 text without control characters.
