@@ -35,6 +35,34 @@ import Testing
         }
     }
 
+    /// The NUL check reads native strings with `memchr`; it must refuse
+    /// exactly the texts whose UTF-8 holds a 0 byte, whatever their length
+    /// (inline small strings, large ones), script or where the NUL sits.
+    @Test func refusesExactlyTheTextsHoldingNUL() throws {
+        try withTemporaryDirectory { directory in
+            let workbook = try Workbook(path: directory.appendingPathComponent("nul.xlsx").path)
+            let sheet = try workbook.addWorksheet(name: "S")
+            var texts: [String] = ["", "a", "预算", String(repeating: "x", count: 15), String(repeating: "x", count: 16),
+                                   String(repeating: "表", count: 30_000 / 3), String(decoding: [0x41, 0xFF, 0x42], as: UTF8.self)]
+            for base in ["ab", "部门预算公开", String(repeating: "y", count: 40), String(repeating: "收", count: 10_000)] {
+                let characters = Array(base)
+                for cut in [0, 1, characters.count / 2, characters.count] {
+                    texts.append(String(characters[..<cut]) + "\u{0}" + String(characters[cut...]))
+                }
+                texts.append(base)
+                texts.append(String(base.dropFirst()))  // from a substring's copy
+            }
+            texts.append(NSString(string: "bridged \u{0} text") as String)
+            texts.append(NSString(string: "bridged text") as String)
+            for (row, text) in texts.enumerated() {
+                let refused = (try? sheet.writeString(text, row: row, column: 0)) == nil
+                #expect(refused == text.utf8.contains(0), "\(text.prefix(20).debugDescription) of \(text.utf8.count) bytes")
+            }
+            #expect(texts.contains { $0.utf8.contains(0) })
+            try workbook.close()
+        }
+    }
+
     @Test func textLookingLikeFormulasStaysText() throws {
         try withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("t.xlsx")
