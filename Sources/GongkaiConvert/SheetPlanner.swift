@@ -85,7 +85,7 @@ struct SheetPlanner {
     /// The formula over the cells `refs`; nil when there are none.
     static func formula(_ refs: [CellReference]) -> String? {
         guard !refs.isEmpty else { return nil }
-        if Set(refs.map(\.column)).count == 1 {
+        if refs.allSatisfy({ $0.column == refs[0].column }) {
             let sorted = refs.sorted { $0.row < $1.row }
             var ranges: [String] = []
             var start = sorted[0], end = sorted[0]
