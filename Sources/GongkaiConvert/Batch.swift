@@ -56,9 +56,11 @@ public enum Batch {
                            progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [Outcome] {
         let state = BatchState(count: inputs.count)
         let workers = max(1, min(jobs, inputs.count))
+        // Resolved once: every workbook is guarded against every input.
+        let protected = ProtectedFiles(inputs)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = state.next() {
-                let outcome = convert(inputs[i], into: outputDirectory, unit: unit, check: check, names: state, inputs: inputs)
+                let outcome = convert(inputs[i], into: outputDirectory, unit: unit, check: check, names: state, inputs: protected)
                 let done = state.finish(i, outcome)
                 progress(done, inputs.count)
             }
@@ -67,7 +69,7 @@ public enum Batch {
     }
 
     static func convert(_ input: URL, into directory: URL, unit: SourceUnit, check: Bool,
-                        names: BatchState, inputs: [URL]) -> Outcome {
+                        names: BatchState, inputs: ProtectedFiles) -> Outcome {
         var outcome = Outcome(input: input, findings: 0)
         do {
             let doc = try Inputs.load(input)

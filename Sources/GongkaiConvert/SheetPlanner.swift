@@ -85,7 +85,7 @@ struct SheetPlanner {
     /// The formula over the cells `refs`; nil when there are none.
     static func formula(_ refs: [CellReference]) -> String? {
         guard !refs.isEmpty else { return nil }
-        if Set(refs.map(\.column)).count == 1 {
+        if refs.allSatisfy({ $0.column == refs[0].column }) {
             let sorted = refs.sorted { $0.row < $1.row }
             var ranges: [String] = []
             var start = sorted[0], end = sorted[0]
@@ -194,8 +194,12 @@ struct SheetPlanner {
     /// of others adds them across the row (`=D7+E7`). A cell is a formula
     /// only when it was published and at least one of its parts was.
     ///
-    /// Nothing is cached: a cell's value sums its subtree, so making every
-    /// cell of *n* rows of depth *d* costs O(*n* · *d*) additions and no memory.
+    /// Only the formulas of rows with children are remembered (`Memo`):
+    /// every cell is asked for twice (mismatches, then the sheet) and a
+    /// subtotal's value sums its subtree, which made the cells of *n* rows
+    /// of depth *d* cost O(*n* · *d*) lookups each time, a tenth of writing
+    /// a workbook. The memory is a few bytes per subtotal cell; leaves,
+    /// nearly all of a large table's rows, are worked out afresh.
     struct CodeTableCells {
         let rows: [Row]
         let tree: RowTree
@@ -204,8 +208,15 @@ struct SheetPlanner {
         let columnIndex: [String: Int]
         /// The catalog's addends of each column, among the published ones.
         let addends: [String: [String]]
+        /// The remembered formulas of rows with children; nil when the
+        /// catalog's column sums have a cycle, since a cell's formula then
+        /// depends on which cell asked for it (see `formula`).
+        private let memo: Memo?
 
-        init(rows: [Row], tree: RowTree, template: TableTemplate, published: Set<String>, firstRow: Int, columnIndex: [String: Int]) {
+        /// - Parameter memoizing: false works every cell out afresh (for
+        ///   the test that holds the memo to it).
+        init(rows: [Row], tree: RowTree, template: TableTemplate, published: Set<String>, firstRow: Int, columnIndex: [String: Int],
+             memoizing: Bool = true) {
             self.rows = rows
             self.tree = tree
             self.firstRow = firstRow
@@ -215,6 +226,69 @@ struct SheetPlanner {
                 addends[id] = template.addends(of: id, published: published)
             }
             self.addends = addends
+            memo = memoizing && Self.isAcyclic(addends) ? Memo(tree: tree, columns: Array(Set(columnIndex.values))) : nil
+        }
+
+        /// Whether no column is, through the catalog's sums, an addend of itself.
+        ///
+        /// Children come after their parent, so a cell can only meet itself
+        /// again across its own row, through the column sums: without such
+        /// a cycle the `visiting` guard never fires, and a cell's formula is
+        /// the same whoever asks.
+        static func isAcyclic(_ addends: [String: [String]]) -> Bool {
+            var state: [String: Bool] = [:]  // false: on the path, true: done
+            func visit(_ id: String) -> Bool {
+                if let done = state[id] { return done }
+                state[id] = false
+                for next in addends[id] ?? [] where !visit(next) { return false }
+                state[id] = true
+                return true
+            }
+            return addends.keys.sorted().allSatisfy(visit)
+        }
+
+        /// The formulas of rows with children, per (row, sheet column),
+        /// filled in as they are first worked out.
+        final class Memo {
+            /// Each row's place among the rows with children, or -1.
+            private let slot: [Int32]
+            /// Each sheet column's place among the amount columns, or -1.
+            private let place: [Int]
+            private let width: Int
+            /// 0 not yet known, 1 no formula, 2 sums children, 3 sums columns.
+            private var kinds: [UInt8]
+            private var sums: [Amount]
+
+            init(tree: RowTree, columns: [Int]) {
+                var slot = [Int32](repeating: -1, count: tree.children.count)
+                var parents: Int32 = 0
+                for (i, children) in tree.children.enumerated() where !children.isEmpty {
+                    slot[i] = parents
+                    parents += 1
+                }
+                var place = [Int](repeating: -1, count: (columns.max() ?? -1) + 1)
+                for (k, c) in columns.sorted().enumerated() { place[c] = k }
+                self.slot = slot
+                self.place = place
+                width = columns.count
+                kinds = [UInt8](repeating: 0, count: Int(parents) * columns.count)
+                sums = [Amount](repeating: .zero, count: Int(parents) * columns.count)
+            }
+
+            /// Where the formula of row `i` in sheet column `c` is kept; nil for a row without children.
+            func cell(_ i: Int, _ c: Int) -> Int? {
+                let s = slot[i]
+                guard s >= 0, c < place.count, place[c] >= 0 else { return nil }
+                return Int(s) * width + place[c]
+            }
+
+            func kind(_ cell: Int) -> UInt8 { kinds[cell] }
+            func sum(_ cell: Int) -> Amount { sums[cell] }
+
+            func store(_ cell: Int, _ kind: UInt8, _ sum: Amount) {
+                kinds[cell] = kind
+                sums[cell] = sum
+            }
         }
 
         /// What a published cell sums: its children's cells, or cells of its row.
@@ -256,6 +330,25 @@ struct SheetPlanner {
         /// it is a plain figure (no parts published, a part not on the sheet,
         /// a cycle in the catalog's sums, or an overflow no budget reaches).
         private func formula(_ i: Int, _ column: String, _ visiting: inout [(Int, String)]) -> (parts: Parts, sum: Amount)? {
+            guard let c = columnIndex[column] else { return nil }
+            guard let memo, let cell = memo.cell(i, c) else { return workedOut(i, column, &visiting) }
+            switch memo.kind(cell) {
+            case 1: return nil
+            case 2: return (.children, memo.sum(cell))
+            case 3: return (.columns(addends[column] ?? []), memo.sum(cell))
+            default:
+                let result = workedOut(i, column, &visiting)
+                switch result?.parts {
+                case nil: memo.store(cell, 1, .zero)
+                case .children: memo.store(cell, 2, result!.sum)
+                case .columns: memo.store(cell, 3, result!.sum)
+                }
+                return result
+            }
+        }
+
+        /// `formula` worked out from the parts.
+        private func workedOut(_ i: Int, _ column: String, _ visiting: inout [(Int, String)]) -> (parts: Parts, sum: Amount)? {
             guard columnIndex[column] != nil, !visiting.contains(where: { $0 == (i, column) }) else { return nil }
             visiting.append((i, column))
             defer { visiting.removeLast() }

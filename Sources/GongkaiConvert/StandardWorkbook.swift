@@ -59,7 +59,7 @@ public enum StandardWorkbook {
     /// - Throws: `XLSXError` with the library's message and the path.
     @discardableResult
     public static func write(_ document: Document, to url: URL, unit: SourceUnit = .wanYuan,
-                             findings: [WorkbookFinding]? = nil, inputs: [URL] = [],
+                             findings: [WorkbookFinding]? = nil, inputs: ProtectedFiles = [],
                              recorder: CallRecorder? = nil, constantMemory: Bool? = nil) throws -> Report {
         var report = Report(mismatches: 0, sheets: [])
         let streamed = constantMemory ?? (document.tables.reduce(0) { $0 + $1.rows.count } >= constantMemoryRows)

@@ -67,7 +67,7 @@ struct ModelJSONWriter {
             try member("forms", depth: depth + 1) { w in try w.encoded(t.forms.map(FormJSON.init), depth: depth + 1) }
         }
         append(",\n")
-        try member("id", depth: depth + 1) { w in w.append(String(t.id)) }
+        try member("id", depth: depth + 1) { w in w.number(t.id) }
         append(",\n")
         try member("key", depth: depth + 1) { w in w.string(t.key) }
         if let lines = t.lines {
@@ -113,13 +113,13 @@ struct ModelJSONWriter {
         let lined = columns.filter { r.values[$0]!.line != nil }
         if !lined.isEmpty {
             next(&self, "cellLines")
-            dictionary(lined, depth: inner) { w, c in w.append(String(r.values[c]!.line!)) }
+            dictionary(lined, depth: inner) { w, c in w.number(r.values[c]!.line!) }
         }
         if let code = r.code { next(&self, "code"); string(code) }
         next(&self, "key"); string(r.key)
         next(&self, "kind"); string(r.kind.rawValue)
-        if let level = r.level { next(&self, "level"); append(String(level)) }
-        if let line = r.line { next(&self, "line"); append(String(line)) }
+        if let level = r.level { next(&self, "level"); number(level) }
+        if let line = r.line { next(&self, "line"); number(line) }
         next(&self, "name"); string(r.name)
         if !r.values.isEmpty {
             next(&self, "published")
@@ -130,7 +130,7 @@ struct ModelJSONWriter {
             dictionary(sortedKeys(r.texts.keys), depth: inner) { w, k in w.string(r.texts[k]!) }
         }
         next(&self, "values")
-        dictionary(columns, depth: inner) { w, c in w.string(r.values[c]!.amount.yuanString) }
+        dictionary(columns, depth: inner) { w, c in w.yuan(r.values[c]!.amount) }
         newline(depth)
         append("}")
         if buffer.count >= chunkSize { try flush() }
@@ -203,15 +203,61 @@ struct ModelJSONWriter {
     }
 
     private mutating func indent(_ depth: Int) {
-        for _ in 0..<(2 * depth) { buffer.append(0x20) }
+        buffer.append(contentsOf: repeatElement(0x20, count: 2 * depth))
     }
 
-    private mutating func append(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+    /// Punctuation and layout: copied from the literal's bytes (a `String`'s
+    /// UTF-8 view went through the generic, byte-at-a-time append).
+    private mutating func append(_ text: StaticString) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func number(_ value: Int) {
+        buffer.append(contentsOf: String(value).utf8)
+    }
+
+    /// An amount as `Amount.yuanString` spells it (`"-1234.05"`), its digits
+    /// written straight into `buffer` instead of through a new string.
+    mutating func yuan(_ amount: Amount) {
+        buffer.append(0x22)
+        Self.appendYuan(amount.fen, to: &buffer)
+        buffer.append(0x22)
+    }
+
+    /// Appends `fen` in 元 with two decimals and no separators.
+    static func appendYuan(_ fen: Int64, to buffer: inout [UInt8]) {
+        if fen < 0 { buffer.append(UInt8(ascii: "-")) }
+        let magnitude = fen.magnitude  // Int64.min has one too, as a UInt64
+        let whole = magnitude / 100, cents = Int(magnitude % 100)
+        let start = buffer.count
+        var rest = whole
+        repeat {
+            buffer.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        buffer[start...].reverse()
+        buffer.append(UInt8(ascii: "."))
+        buffer.append(UInt8(ascii: "0") + UInt8(cents / 10))
+        buffer.append(UInt8(ascii: "0") + UInt8(cents % 10))
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `JSONEncoder` escapes them.
+    ///
+    /// Nearly every string needs no escape; those are copied whole, which
+    /// took the model JSON's strings from a switch per byte to one scan and a copy.
     private mutating func string(_ text: String) {
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            buffer.append(0x22)
+            buffer.append(contentsOf: bytes)
+            buffer.append(0x22)
+            return true
+        }
+        if copied != true { escapedString(text) }
+    }
+
+    /// `string` for text that needs escapes (or whose bytes are not contiguous).
+    private mutating func escapedString(_ text: String) {
         buffer.append(0x22)
         for byte in text.utf8 {
             switch byte {

@@ -67,6 +67,8 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
     /// `column` must not be negative.
     public static func columnName(_ column: Int) -> String {
         precondition(column >= 0, "column index must not be negative")
+        // A–Z, every column of a budget table: one letter, without building an array of scalars.
+        if column < 26 { return String(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(column)))) }
         var scalars: [Unicode.Scalar] = []
         var remaining = column + 1
         while remaining > 0 {

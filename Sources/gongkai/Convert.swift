@@ -41,7 +41,8 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let unit = SourceUnit(rawValue: self.unit)!
-        let inputURLs = inputs.map { URL(fileURLWithPath: $0) }
+        // Resolved once, not once per workbook written.
+        let protected = ProtectedFiles(inputs.map { URL(fileURLWithPath: $0) })
         var failures: [BadInput] = []
         // One bad input does not stop the others; it is reported and makes the exit code 2.
         for path in inputs {
@@ -55,7 +56,7 @@ struct Convert: ParsableCommand {
                 do {
                     let recorder = recordCalls.map { _ in CallRecorder() }
                     report = try StandardWorkbook.write(doc, to: target, unit: unit, findings: checked,
-                                                        inputs: inputURLs, recorder: recorder)
+                                                        inputs: protected, recorder: recorder)
                     if let recorder, let dir = recordCalls {
                         let calls = URL(fileURLWithPath: dir).appendingPathComponent(target.deletingPathExtension().lastPathComponent + ".calls")
                         try Data(recorder.text.utf8).write(to: calls)

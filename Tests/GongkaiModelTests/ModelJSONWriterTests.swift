@@ -51,6 +51,33 @@ struct ModelJSONWriterTests {
         return doc
     }
 
+    /// Strings without escapes are copied whole and amounts written digit
+    /// by digit; both must match `JSONEncoder` and `yuanString`, whatever
+    /// the text (every control character, quote, backslash, slash, CJK,
+    /// inline and heap strings) and the amount (signs, cents, extremes).
+    @Test func copiedStringsAndWrittenAmountsMatchTheGeneralPath() throws {
+        var texts = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) + "x" } + ["\"", "\\", "/", "\u{7F}", "", "a", "部门预算",
+                     String(repeating: "表", count: 40), String(repeating: "q", count: 15), String(repeating: "q", count: 16)]
+        texts += texts.map { "前" + $0 + String(repeating: "后", count: 20) }
+        let fens: [Int64] = [0, 1, -1, 9, 10, 99, 100, -100, 101, 12_345, -12_345, 999_999_999, .max, .min, .min + 1]
+        var doc = Document()
+        var t = doc.table(3)
+        t.status = .disclosed
+        t.columns = ["total"]
+        t.rows = texts.enumerated().map { i, text in
+            let fen = fens[i % fens.count]
+            return Row(key: text, kind: .classification, code: text, name: text,
+                       values: ["total": Figure(amount: Amount(fen: fen), text: text)], texts: ["note": text])
+        }
+        doc.setTable(t)
+        try expectSameBytes(doc, "texts and amounts")
+        for fen in fens + (-1000...1000).map(Int64.init) {
+            var bytes: [UInt8] = []
+            ModelJSONWriter.appendYuan(fen, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == Amount(fen: fen).yuanString)
+        }
+    }
+
     @Test func awkwardKeysAndStrings() throws {
         try expectSameBytes(awkwardDocument(), "awkward")
         try expectSameBytes(Document(), "empty document")

@@ -90,6 +90,68 @@ import Testing
         }
     }
 
+    /// `ProtectedFiles` resolves the inputs once; it must refuse exactly the
+    /// outputs, naming exactly the input, that resolving every input afresh
+    /// for each write (the reference below, the former implementation) does.
+    @Test func protectedFilesAgreeWithResolvingEveryInputPerWrite() throws {
+        func reference(_ output: URL, _ inputs: [URL]) -> String? {
+            let finalPath = output.standardizedFileURL.path
+            let directory = (finalPath as NSString).deletingLastPathComponent
+            func canonical(_ path: String) -> String? {
+                guard let resolved = realpath(path, nil) else { return nil }
+                defer { free(resolved) }
+                return String(cString: resolved)
+            }
+            let resolvedOutput = canonical(finalPath)
+                ?? canonical(directory).map { ($0 as NSString).appendingPathComponent((finalPath as NSString).lastPathComponent) }
+                ?? finalPath
+            var outputStatus = stat()
+            let outputExists = stat(finalPath, &outputStatus) == 0
+            for input in inputs {
+                let inputPath = input.standardizedFileURL.path
+                var inputStatus = stat()
+                let sameInode = outputExists && stat(inputPath, &inputStatus) == 0
+                    && inputStatus.st_dev == outputStatus.st_dev && inputStatus.st_ino == outputStatus.st_ino
+                if sameInode || canonical(inputPath) == resolvedOutput { return inputPath }
+            }
+            return nil
+        }
+        try withTemporaryDirectory { directory in
+            let input = directory.appendingPathComponent("预算.txt")
+            try Data("source".utf8).write(to: input)
+            let other = directory.appendingPathComponent("other.txt")
+            try Data("other".utf8).write(to: other)
+            let symlink = directory.appendingPathComponent("link.txt")
+            try FileManager.default.createSymbolicLink(at: symlink, withDestinationURL: input)
+            let hardLink = directory.appendingPathComponent("hard.txt")
+            try FileManager.default.linkItem(at: input, to: hardLink)
+            let missing = directory.appendingPathComponent("missing.txt")
+            let inputLists: [[URL]] = [
+                [], [input], [other, input], [missing, symlink], [hardLink, input], [symlink, hardLink, other],
+                [URL(fileURLWithPath: directory.path + "//./预算.txt"), other],
+            ]
+            // Outputs that exist, do not exist, or are another spelling of an input.
+            let outputs = [input, other, symlink, hardLink, missing, directory.appendingPathComponent("new.xlsx"),
+                           URL(fileURLWithPath: directory.path + "/sub/../预算.txt")]
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: false)
+            var refusals = 0
+            for inputs in inputLists {
+                for output in outputs {
+                    let expected = reference(output, inputs)
+                    var refused: String?
+                    do {
+                        try writeAtomically(to: output, refusingToOverwrite: ProtectedFiles(inputs)) { try Data("written".utf8).write(to: $0) }
+                    } catch let XLSXError.fileSystem(_, reason) {
+                        refused = reason
+                    }
+                    #expect(refused == expected.map { "refusing to overwrite the input file \($0)" }, "\(output.path) among \(inputs.map(\.lastPathComponent))")
+                    if expected != nil { refusals += 1 }
+                }
+            }
+            #expect(refusals > 0)  // the scenarios do exercise refusals
+        }
+    }
+
     @Test func namesTheMissingDirectory() throws {
         let missing = "/tmp/gongkai-missing-\(UUID().uuidString)"
         let error = #expect(throws: XLSXError.self) {

@@ -2,6 +2,17 @@ import GongkaiXLSX
 import Testing
 
 @Suite struct CellReferenceTests {
+    /// Columns A–Z take a one-letter shortcut; every column's name must
+    /// read back as that column, and the letters roll over as in Excel.
+    @Test func everyColumnNameReadsBackAsItsColumn() {
+        for column in 0..<CellReference.maxColumns {
+            let name = CellReference.columnName(column)
+            #expect(CellReference(a1: name + "1")?.column == column, "\(column) → \(name)")
+            #expect(name.count == (column < 26 ? 1 : column < 702 ? 2 : 3) && name == name.uppercased(), "\(column) → \(name)")
+        }
+        #expect(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"] == [0, 25, 26, 51, 52, 701, 702, 16_383].map(CellReference.columnName))
+    }
+
     @Test(arguments: [("A1", 0, 0), ("Z1", 0, 25), ("AA10", 9, 26), ("AZ3", 2, 51), ("XFD1048576", 1_048_575, 16_383)])
     func convertsA1BothWays(text: String, row: Int, column: Int) throws {
         let reference = try #require(CellReference(a1: text))

@@ -35,6 +35,75 @@ import Testing
         }
     }
 
+    /// The NUL check reads native strings with `memchr`; it must refuse
+    /// exactly the texts whose UTF-8 holds a 0 byte, whatever their length
+    /// (inline small strings, large ones), script or where the NUL sits.
+    @Test func refusesExactlyTheTextsHoldingNUL() throws {
+        try withTemporaryDirectory { directory in
+            let workbook = try Workbook(path: directory.appendingPathComponent("nul.xlsx").path)
+            let sheet = try workbook.addWorksheet(name: "S")
+            var texts: [String] = ["", "a", "预算", String(repeating: "x", count: 15), String(repeating: "x", count: 16),
+                                   String(repeating: "表", count: 30_000 / 3), String(decoding: [0x41, 0xFF, 0x42], as: UTF8.self)]
+            for base in ["ab", "部门预算公开", String(repeating: "y", count: 40), String(repeating: "收", count: 10_000)] {
+                let characters = Array(base)
+                for cut in [0, 1, characters.count / 2, characters.count] {
+                    texts.append(String(characters[..<cut]) + "\u{0}" + String(characters[cut...]))
+                }
+                texts.append(base)
+                texts.append(String(base.dropFirst()))  // from a substring's copy
+            }
+            texts.append(NSString(string: "bridged \u{0} text") as String)
+            texts.append(NSString(string: "bridged text") as String)
+            for (row, text) in texts.enumerated() {
+                let refused = (try? sheet.writeString(text, row: row, column: 0)) == nil
+                #expect(refused == text.utf8.contains(0), "\(text.prefix(20).debugDescription) of \(text.utf8.count) bytes")
+            }
+            #expect(texts.contains { $0.utf8.contains(0) })
+            try workbook.close()
+        }
+    }
+
+    /// Recently used styles are found by `==` before the style table is
+    /// hashed; across more styles than that shortcut holds, used in a
+    /// shuffled order, equal styles must still share one format and
+    /// different styles never.
+    @Test func equalStylesShareAFormatHoweverTheyAreInterleaved() throws {
+        try withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("styles.xlsx")
+            let styles = (0..<20).map { i in
+                CellStyle(fontName: i % 2 == 0 ? "宋体" : "黑体", fontSize: Double(9 + i % 3), bold: i % 5 == 0,
+                          border: i % 4 == 0 ? .thin : .none, numberFormat: i % 3 == 0 ? "#,##0.00" : nil, indent: i / 4)
+            }
+            #expect(Set(styles).count == styles.count)
+            // A fixed pseudo-random order (an LCG), mostly among three styles as a sheet's cells are.
+            var state: UInt64 = 7
+            func next(_ n: Int) -> Int {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(state >> 33) % n
+            }
+            let used = (0..<600).map { _ in next(2) == 0 ? next(3) : next(styles.count) }
+            let workbook = try Workbook(path: url.path)
+            let sheet = try workbook.addWorksheet(name: "S")
+            for (i, s) in used.enumerated() {
+                // A fresh copy each time: equal, but not the same storage.
+                var style = styles[s]
+                style.fontName = String(Array(style.fontName!))
+                try sheet.writeNumber(Double(i), row: i, column: 0, style: style)
+            }
+            try workbook.close()
+            let read = try #require(try WorkbookReader().read(contentsOf: url).sheet(named: "S"))
+            var indexOfStyle: [Int: Int] = [:], styleOfIndex: [Int: Int] = [:]
+            for (i, s) in used.enumerated() {
+                let index = try #require(read[CellReference(row: i, column: 0).a1]?.styleIndex)
+                #expect(indexOfStyle[s, default: index] == index, "style \(s) in row \(i)")
+                #expect(styleOfIndex[index, default: s] == s, "format \(index) in row \(i)")
+                indexOfStyle[s] = index
+                styleOfIndex[index] = s
+            }
+            #expect(indexOfStyle.count == Set(used).count)
+        }
+    }
+
     @Test func textLookingLikeFormulasStaysText() throws {
         try withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("t.xlsx")
