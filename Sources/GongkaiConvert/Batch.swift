@@ -139,7 +139,7 @@ final class BatchState: @unchecked Sendable {
     private let lock = NSLock()
     private var cursor = 0
     private var done = 0
-    private var taken = Set<String>()
+    private var names = OutputNames()
     private(set) var outcomes: [Batch.Outcome?]
 
     init(count: Int) { outcomes = Array(repeating: nil, count: count) }
@@ -162,13 +162,6 @@ final class BatchState: @unchecked Sendable {
     /// department and year get `-2`, `-3`).
     func claim(_ name: String) -> String {
         lock.lock(); defer { lock.unlock() }
-        var candidate = name
-        var n = 2
-        while taken.contains(candidate) {
-            candidate = name.replacingOccurrences(of: ".xlsx", with: "-\(n).xlsx")
-            n += 1
-        }
-        taken.insert(candidate)
-        return candidate
+        return names.claim(name)
     }
 }

@@ -35,3 +35,26 @@ public enum OutputName {
         return String(out.prefix(120))
     }
 }
+
+/// The workbook names already given in one run: two documents of one
+/// department and year must not overwrite each other, so the second gets
+/// `-2`, the third `-3`.
+public struct OutputNames: Sendable {
+    private var taken = Set<String>()
+
+    public init() {}
+
+    /// `name`, or the first of `name-2.xlsx`, `name-3.xlsx` … not yet given.
+    ///
+    /// - Complexity: O(*k*) set lookups, *k* the number of earlier claims of `name`.
+    public mutating func claim(_ name: String) -> String {
+        var candidate = name
+        var n = 2
+        while taken.contains(candidate) {
+            candidate = name.hasSuffix(".xlsx") ? String(name.dropLast(5)) + "-\(n).xlsx" : name + "-\(n)"
+            n += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}

@@ -17,7 +17,7 @@ enum CommandSupport {
 
     /// The workbook path for `doc`: `output` itself when it names a .xlsx
     /// file, else a file in the folder `output` (created when missing).
-    static func outputURL(_ output: String, for doc: Document) throws -> URL {
+    static func outputURL(_ output: String, for doc: Document, names: inout OutputNames) throws -> URL {
         let url = URL(fileURLWithPath: output)
         if output.lowercased().hasSuffix(".xlsx") { return url }
         var isDir: ObjCBool = false
@@ -30,7 +30,7 @@ enum CommandSupport {
                 throw BadInput(InputError(file: url.path, "cannot create the output folder (\(error.localizedDescription))"))
             }
         }
-        return url.appendingPathComponent(OutputName.workbook(for: doc))
+        return url.appendingPathComponent(names.claim(OutputName.workbook(for: doc)))
     }
 
     /// Warnings and errors of the parser go to stderr as `FILE:LINE: …`.

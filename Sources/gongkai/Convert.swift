@@ -44,12 +44,14 @@ struct Convert: ParsableCommand {
         // Resolved once, not once per workbook written.
         let protected = ProtectedFiles(inputs.map { URL(fileURLWithPath: $0) })
         var failures: [BadInput] = []
+        // Two documents of one department and year get `-2`, not one workbook.
+        var names = OutputNames()
         // One bad input does not stop the others; it is reported and makes the exit code 2.
         for path in inputs {
             do {
                 let doc = try CommandSupport.load(path)
                 CommandSupport.printDiagnostics(doc, file: path)
-                let target = try CommandSupport.outputURL(output, for: doc)
+                let target = try CommandSupport.outputURL(output, for: doc, names: &names)
                 let report: StandardWorkbook.Report
                 let checked = WorkbookFinding.checking(doc)
                 let discrepancies = checked.filter { $0.severity == "discrepancy" }.count

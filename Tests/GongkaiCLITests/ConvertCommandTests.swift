@@ -15,6 +15,16 @@ struct ConvertCommandTests {
         #expect(r.stdout.contains("1 subtotals differ from their items"))
     }
 
+    @Test("two documents of one department and year make two workbooks, the second with -2")
+    func sameNameTwice() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        let r = try CLI.run(["convert", Fixtures.sample("000").path, Fixtures.sample("000").path, "-o", dir.path])
+        #expect(r.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["江汉区-2020-江汉区科学技术和经济信息化局-2.xlsx", "江汉区-2020-江汉区科学技术和经济信息化局.xlsx"])
+        #expect(r.stdout.contains("→ \(dir.path)/江汉区-2020-江汉区科学技术和经济信息化局-2.xlsx"))
+    }
+
     @Test("a single input to a named .xlsx, amounts in 元")
     func namedFile() throws {
         let out = try Fixtures.temporaryDirectory().appendingPathComponent("x.xlsx")

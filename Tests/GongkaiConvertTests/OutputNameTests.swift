@@ -23,4 +23,14 @@ struct OutputNameTests {
         #expect(name.count <= 125)
         #expect(name.hasSuffix(".xlsx"))
     }
+
+    @Test("a name given twice in one run gets -2, then -3; other names are left alone")
+    func claims() {
+        var names = OutputNames()
+        #expect(names.claim("江汉区-2020-局.xlsx") == "江汉区-2020-局.xlsx")
+        #expect(names.claim("江汉区-2020-局.xlsx") == "江汉区-2020-局-2.xlsx")
+        #expect(names.claim("江汉区-2020-局-2.xlsx") == "江汉区-2020-局-2-2.xlsx")
+        #expect(names.claim("江汉区-2020-局.xlsx") == "江汉区-2020-局-3.xlsx")
+        #expect(names.claim("青山区-2022-局.xlsx") == "青山区-2022-局.xlsx")
+    }
 }
