@@ -84,8 +84,10 @@ public struct Alignment: Sendable {
         // 1. Keys; the k-th occurrence of a key in B takes the k-th in A.
         // The common prefix of equal keys pairs by position without hashing
         // (the same as k-th with k-th there); the rest goes through a hash table.
+        // Keys compared with memcmp: `utf8.elementsEqual` went byte by byte
+        // through the generic iterator, four fifths of aligning two years.
         var prefix = 0
-        while prefix < rowsA.count, prefix < rowsB.count, rowsA[prefix].key.utf8.elementsEqual(rowsB[prefix].key.utf8) {
+        while prefix < rowsA.count, prefix < rowsB.count, RowName.sameBytes(rowsA[prefix].key, rowsB[prefix].key) {
             partnerOfA[prefix] = prefix
             partnerOfB[prefix] = prefix
             prefix += 1

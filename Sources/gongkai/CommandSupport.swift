@@ -15,6 +15,16 @@ enum CommandSupport {
         }
     }
 
+    /// Loads several inputs at the same time; a bad one is reported as
+    /// `load` reports it, the first in argument order.
+    static func loadAll(_ paths: [String]) throws -> [Document] {
+        do {
+            return try Inputs.loadAll(paths.map { URL(fileURLWithPath: $0) })
+        } catch let error as InputError {
+            throw BadInput(error)
+        }
+    }
+
     /// The workbook path for `doc`: `output` itself when it names a .xlsx
     /// file, else a file in the folder `output` (created when missing).
     static func outputURL(_ output: String, for doc: Document, names: inout OutputNames) throws -> URL {

@@ -49,8 +49,8 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let tolerance = try Tolerance.parse(self.tolerance)
-        let docA = try CommandSupport.load(a)
-        let docB = try CommandSupport.load(b)
+        let docs = try CommandSupport.loadAll([a, b])
+        let docA = docs[0], docB = docs[1]
         let diff: DocumentDiff
         do { diff = try DocumentDiff(docA, docB, tolerance: tolerance) } catch let e as DocumentDiff.Incomparable {
             throw BadInput(InputError(file: b, "\(e.description) (\(a) is \(docA.kind), \(b) is \(docB.kind))"))
