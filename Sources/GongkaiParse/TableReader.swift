@@ -194,6 +194,7 @@ struct TableReader {
         var result: [Row] = []
         result.reserveCapacity(rows.count)
         var keys = Set<String>(minimumCapacity: rows.count)
+        var nextSuffix: [String: Int] = [:]
         var roles = ColumnRoles(map: map, template: template)
         var scope: String?  // the current unit key, to qualify repeated codes
         let unitKeyed: Bool = {
@@ -260,9 +261,14 @@ struct TableReader {
                 key = "\(scope)/\(key)"
             }
             if !keys.insert(key).inserted {
-                var suffix = 2
+                // The smallest free `#n`. Keys are never removed, so every
+                // suffix below the last one given to this base is taken: the
+                // search starts there (from 2 it was quadratic in a name's
+                // repeats, thousands of them in a generated 表10 of a million rows).
                 let base = key
+                var suffix = nextSuffix[base] ?? 2
                 repeat { key = "\(base)#\(suffix)"; suffix += 1 } while !keys.insert(key).inserted
+                nextSuffix[base] = suffix
             }
             result.append(Row(key: key, kind: kind, code: code, level: level, name: name,
                               values: values, texts: texts, line: row.line))
