@@ -157,12 +157,9 @@ public struct DocumentParser: Sendable {
             doc.diagnostics += reader.diagnostics
             if continuation, seenTitles[region.tableID] != nil {
                 // A table split over pages: its rows go on.
-                var keys = Set(table.rows.map(\.key))
+                var keys = RowKeys(table.rows.map(\.key))
                 for var row in read.rows {
-                    var k = row.key, n = 2
-                    while keys.contains(k) { k = "\(row.key)#\(n)"; n += 1 }
-                    row.key = k
-                    keys.insert(k)
+                    row.key = keys.claim(row.key)
                     table.rows.append(row)
                 }
                 table.columns = template.columns.map(\.id).filter { Set(table.columns + read.columns).contains($0) }

@@ -19,10 +19,7 @@ struct LineTableReader {
                 "header \"\(text)\" (column \(i + 1)) is none of the canonical columns of 表\(template.id)"))
         }
         var result: [Row] = []
-        var keys = Set<String>()
-        // The last `#n` given to a key: a name published hundreds of times
-        // was tried against every `#n` before it, once per row.
-        var lastSuffix: [String: Int] = [:]
+        var keys = RowKeys()
         for row in rows {
             let code = map.code.map { row[$0] }?.replacingOccurrences(of: " ", with: "") ?? ""
             let name = map.name.map { row[$0] } ?? ""
@@ -53,14 +50,7 @@ struct LineTableReader {
                 base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
                     "line has no 项目 name; keyed by \"\(first)\""))
             }
-            // The first `#n` free: keys only grow, so every one up to the last given is taken.
-            var unique = key
-            if !keys.insert(unique).inserted {
-                var n = (lastSuffix[key] ?? 1) + 1
-                unique = "\(key)#\(n)"
-                while !keys.insert(unique).inserted { n += 1; unique = "\(key)#\(n)" }
-                lastSuffix[key] = n
-            }
+            let unique = keys.claim(key)
             result.append(Row(key: unique, kind: kind, code: rowCode, name: rowName, values: values, texts: texts, line: row.line))
         }
         return (result, map.published(in: template))

@@ -78,7 +78,7 @@ struct PanelReader {
             }
         }
         var byPanel: [[Row]] = Array(repeating: [], count: panels.count)
-        var keys = Set<String>()
+        var keys = RowKeys()
         var inCarryover = false
         var published = Set<String>()
         for row in rows {
@@ -114,10 +114,7 @@ struct PanelReader {
                     }
                     continue
                 }
-                var unique = key
-                var n = 2
-                while keys.contains(unique) { unique = "\(key)#\(n)"; n += 1 }
-                keys.insert(unique)
+                let unique = keys.claim(key)
                 byPanel[p].append(Row(key: unique, kind: .item, code: code, level: code.map { _ in 1 },
                                       name: name, values: values, line: labelLine))
             }

@@ -69,7 +69,7 @@ public struct SourceLines: Sendable {
     /// The lines as a reader expects them: a line ends at `\n` or `\r\n`
     /// (Windows tools save text with `\r\n`), a final `\r` is dropped when
     /// `dropFinalCR`, and a final empty line is none. A lone `\r` elsewhere
-    /// is kept. The reference `lineStarts` is held to by a test.
+    /// is kept. `lineStarts` is held to it by a test.
     static func generalLines(_ text: String, dropFinalCR: Bool) -> [String] {
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         for i in lines.indices.dropLast() where lines[i].unicodeScalars.last == "\r" { lines[i].unicodeScalars.removeLast() }

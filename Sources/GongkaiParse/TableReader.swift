@@ -193,8 +193,7 @@ struct TableReader {
     mutating func readCodedRows(_ rows: [GridRow], map: ColumnMap) throws -> [Row] {
         var result: [Row] = []
         result.reserveCapacity(rows.count)
-        var keys = Set<String>(minimumCapacity: rows.count)
-        var nextSuffix: [String: Int] = [:]
+        var keys = RowKeys(reservingCapacity: rows.count)
         var roles = ColumnRoles(map: map, template: template)
         var scope: String?  // the current unit key, to qualify repeated codes
         let unitKeyed: Bool = {
@@ -260,16 +259,7 @@ struct TableReader {
             if let scope, scope != key, keys.contains(key) {
                 key = "\(scope)/\(key)"
             }
-            if !keys.insert(key).inserted {
-                // The smallest free `#n`. Keys are never removed, so every
-                // suffix below the last one given to this base is taken: the
-                // search starts there (from 2 it was quadratic in a name's
-                // repeats, thousands of them in a generated 表10 of a million rows).
-                let base = key
-                var suffix = nextSuffix[base] ?? 2
-                repeat { key = "\(base)#\(suffix)"; suffix += 1 } while !keys.insert(key).inserted
-                nextSuffix[base] = suffix
-            }
+            key = keys.claim(key)
             result.append(Row(key: key, kind: kind, code: code, level: level, name: name,
                               values: values, texts: texts, line: row.line))
         }

@@ -7,6 +7,16 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
     }
 
+    /// A symbolic link `link.<ext>` and a hard link `hard.<ext>` to `file`, beside it.
+    private func links(to file: URL, extension ext: String) throws -> (symlink: URL, hardLink: URL) {
+        let directory = file.deletingLastPathComponent()
+        let symlink = directory.appendingPathComponent("link.\(ext)")
+        try FileManager.default.createSymbolicLink(at: symlink, withDestinationURL: file)
+        let hardLink = directory.appendingPathComponent("hard.\(ext)")
+        try FileManager.default.linkItem(at: file, to: hardLink)
+        return (symlink, hardLink)
+    }
+
     @Test func publishesTheFinishedFileAndLeavesNoTemporaryFile() throws {
         try withTemporaryDirectory { directory in
             let output = directory.appendingPathComponent("输出.xlsx")
@@ -67,10 +77,7 @@ import Testing
             try Data("source".utf8).write(to: input)
             let subdirectory = directory.appendingPathComponent("sub")
             try FileManager.default.createDirectory(at: subdirectory, withIntermediateDirectories: false)
-            let symlink = directory.appendingPathComponent("link.xlsx")
-            try FileManager.default.createSymbolicLink(at: symlink, withDestinationURL: input)
-            let hardLink = directory.appendingPathComponent("hard.xlsx")
-            try FileManager.default.linkItem(at: input, to: hardLink)
+            let (symlink, hardLink) = try links(to: input, extension: "xlsx")
 
             let spellings = [
                 input,
@@ -121,10 +128,7 @@ import Testing
             try Data("source".utf8).write(to: input)
             let other = directory.appendingPathComponent("other.txt")
             try Data("other".utf8).write(to: other)
-            let symlink = directory.appendingPathComponent("link.txt")
-            try FileManager.default.createSymbolicLink(at: symlink, withDestinationURL: input)
-            let hardLink = directory.appendingPathComponent("hard.txt")
-            try FileManager.default.linkItem(at: input, to: hardLink)
+            let (symlink, hardLink) = try links(to: input, extension: "txt")
             let missing = directory.appendingPathComponent("missing.txt")
             let inputLists: [[URL]] = [
                 [], [input], [other, input], [missing, symlink], [hardLink, input], [symlink, hardLink, other],
