@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 SWIFT        ?= swift
 BUILD_FLAGS  ?=
-DEBIAN_PKGS  := libxlsxwriter-dev zlib1g-dev pkg-config libreoffice-calc-nogui
+DEBIAN_PKGS  := libxlsxwriter-dev zlib1g-dev pkg-config libpoppler-glib-dev libreoffice-calc-nogui
 SAMPLES      := $(wildcard Tests/Fixtures/samples/*.txt)
 BIN           = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/gongkai
 

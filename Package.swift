@@ -31,7 +31,11 @@ let package = Package(
             resources: templateFiles.map { .embedInCode($0) }
         ),
         .target(name: "GongkaiModel", dependencies: ["GongkaiTemplates"]),
-        .target(name: "GongkaiParse", dependencies: ["GongkaiModel"]),
+        // Debian's libpoppler-glib-dev; only GongkaiPDF imports it.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // A PDF's positioned words (poppler), nothing more: geometry → grid is GongkaiParse's.
+        .target(name: "GongkaiPDF", dependencies: ["CPoppler"]),
+        .target(name: "GongkaiParse", dependencies: ["GongkaiModel", "GongkaiPDF"]),
         // Model → text in each layout gongkai reads, and generated documents (gongkai generate).
         .target(name: "GongkaiRender", dependencies: ["GongkaiModel", "GongkaiTemplates"]),
         // Reconciliation rules → findings (gongkai check, the workbook's 校验 sheet).
@@ -59,7 +63,7 @@ let package = Package(
         // The fuzz harness: libFuzzer with `make fuzz`, a replayer otherwise.
         .executableTarget(
             name: "gongkai-fuzz",
-            dependencies: ["GongkaiModel", "GongkaiParse", "GongkaiXLSX", "GongkaiConvert"]
+            dependencies: ["GongkaiModel", "GongkaiParse", "GongkaiPDF", "GongkaiXLSX", "GongkaiConvert"]
         ),
         // make bench's in-memory figures (the diff on models already parsed).
         .executableTarget(name: "gongkai-bench", dependencies: ["GongkaiModel", "GongkaiDiff", "GongkaiRender"]),

@@ -10,14 +10,16 @@ public enum DocumentLoader {
     public static func load(_ url: URL) throws -> Document {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw InputError(file: url.path, "cannot be read (\(DocumentParser.reason(error))); expected a budget disclosure (.txt) or a model JSON")
+            throw InputError(file: url.path, "cannot be read (\(DocumentParser.reason(error))); expected a budget disclosure (.pdf or .txt) or a model JSON")
         }
         if isModelJSON(data) {
             do { return try ModelJSON.decode(data) } catch let e as ModelJSON.ReadError {
                 throw InputError(file: url.path, "is not a valid gongkai model JSON: \(e.description)")
             }
         }
-        var doc = try DocumentParser().parse(data: data, file: url.path)
+        var doc = PDFReader.isPDF(data)
+            ? try PDFReader.parse(data, file: url.path)
+            : try DocumentParser().parse(data: data, file: url.path)
         doc.source = url.lastPathComponent
         doc.sourceSHA256 = SHA256.hex(of: data)
         return doc

@@ -25,7 +25,7 @@ public struct DocumentParser: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw InputError(file: name, "cannot be read (\(Self.reason(error))); expected a readable text file")
         }
-        var doc = try parse(data: data, file: name)
+        var doc = PDFReader.isPDF(data) ? try PDFReader.parse(data, file: name) : try parse(data: data, file: name)
         doc.source = url.lastPathComponent
         doc.sourceSHA256 = SHA256.hex(of: data)
         return doc

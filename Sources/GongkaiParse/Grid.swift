@@ -39,6 +39,8 @@ struct GridRow: Sendable {
         if cells.contains(where: { NumberText.looksNumeric($0) && !Self.isCodeLike($0) }) { return true }
         // A 合计 label, in a row that is not a header naming its columns.
         let isHeader = cells.contains { c in ["编码", "代码", "名称", "项目"].contains { c.contains($0) } }
+            // 合计 among other column names (the “三公” table printed as one row of columns).
+            || cells.filter { !$0.trimmingWhitespace().isEmpty }.count >= 3
         return !isHeader && cells.prefix(2).contains { Self.isTotalLabel($0) }
     }
 

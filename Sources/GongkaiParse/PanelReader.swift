@@ -215,7 +215,7 @@ struct ThreePublicReader {
 
     /// Canonical order: total, abroad, vehicle, vehicle.purchase, vehicle.operation, reception.
     func order(_ rows: [Row]) -> [Row] {
-        let order = ["total", "abroad", "vehicle", "vehicle.purchase", "vehicle.operation", "reception"]
+        let order = ["total", "abroad", "vehicle", "vehicle.purchase", "vehicle.operation", "reception", "meeting", "training", "operation_costs"]
         return rows.sorted { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }
     }
 }

@@ -1,0 +1,200 @@
+import Foundation
+import GongkaiModel
+import GongkaiPDF
+
+/// Rebuilds a PDF's tables from the geometry of its words, and writes the
+/// document as the TAB layout: one line per table row, one cell per column,
+/// empty cells kept; everything else as plain lines.
+///
+/// The TAB layout is the grid every reader of `DocumentParser` already takes,
+/// so a PDF is read by the same table, panel, header and row code as a TAB
+/// text, with no heuristics of its own over text.
+///
+/// Steps, per page: words → lines (by baseline) → tables (from a title to the
+/// next title, prose or the page's end, and on over page breaks) → columns
+/// (the x-extents of the body's cells, with the header's leaf cells) →
+/// cells (fragments of one column stacked closely are one wrapped cell) →
+/// rows (cells whose boxes overlap vertically) → header rows (each header
+/// cell at the level of the cells above it, a group header at the left of
+/// the columns it is centred over).
+struct PDFGrid {
+    /// One line of the text written, and the page it came from.
+    struct OutputLine {
+        var text: String
+        var page: Int
+    }
+
+    private(set) var lines: [OutputLine] = []
+
+    /// Lines of words on one baseline.
+    struct Line {
+        var words: [PDFWord]
+        var y0: Double
+        var y1: Double
+        var page: Int
+        var midY: Double { (y0 + y1) / 2 }
+        var height: Double { y1 - y0 }
+        var text: String { words.map(\.text).joined(separator: " ") }
+    }
+
+    /// A column of a table: its extent, left to right.
+    struct Column {
+        var x0: Double
+        var x1: Double
+        var center: Double { (x0 + x1) / 2 }
+    }
+
+    /// The table being read: its columns carry over a page break.
+    var openColumns: Layout?
+    /// Whether the header of the openColumns table was written.
+    var openHasHeader = false
+
+    /// Writes `pages` as TAB text.
+    static func text(of pages: [PDFPage]) -> (text: String, pages: [Int]) {
+        var grid = PDFGrid()
+        for page in pages { grid.read(page) }
+        var text = ""
+        var pageOfLine: [Int] = []
+        text.reserveCapacity(grid.lines.reduce(0) { $0 + $1.text.utf8.count + 1 })
+        for line in grid.lines {
+            text += line.text
+            text += "\n"
+            pageOfLine.append(line.page)
+        }
+        return (text, pageOfLine)
+    }
+
+    // MARK: Lines
+
+    /// Words grouped into lines: a word joins a line when their vertical
+    /// centres are within half the smaller height of each other.
+    static func lines(of page: PDFPage) -> [Line] {
+        let words = page.words.sorted { $0.midY < $1.midY || ($0.midY == $1.midY && $0.x0 < $1.x0) }
+        var lines: [Line] = []
+        for w in words {
+            if var last = lines.last, abs(last.midY - w.midY) < min(last.height, w.height) * 0.5 {
+                last.words.append(w)
+                last.y0 = min(last.y0, w.y0)
+                last.y1 = max(last.y1, w.y1)
+                lines[lines.count - 1] = last
+            } else {
+                lines.append(Line(words: [w], y0: w.y0, y1: w.y1, page: page.number))
+            }
+        }
+        for i in lines.indices { lines[i].words.sort { $0.x0 < $1.x0 } }
+        return lines.filter { !isPageFurniture($0, page: page) }
+    }
+
+    /// A page number at the foot of a page (`13`, `- 13 -`, `第13页`).
+    static func isPageFurniture(_ line: Line, page: PDFPage) -> Bool {
+        guard line.midY > page.height * 0.85 || line.midY < page.height * 0.06 else { return false }
+        let t = line.words.map(\.text).joined().replacingOccurrences(of: "-", with: "")
+            .replacingOccurrences(of: "—", with: "").replacingOccurrences(of: "第", with: "")
+            .replacingOccurrences(of: "页", with: "")
+        return !t.isEmpty && t.count <= 4 && t.allSatisfy(\.isASCII) && t.allSatisfy(\.isNumber)
+    }
+
+    // MARK: Pages
+
+    mutating func emit(_ text: String, page: Int) {
+        lines.append(OutputLine(text: text, page: page))
+    }
+
+    /// A line that is a table's title.
+    static func isTitle(_ line: Line) -> Bool {
+        let text = line.text
+        // A table of contents' line (`5．…预算表 ……… 12`) names a table, it is not one.
+        guard text.count <= 80, !text.contains("…"), !text.contains("...") else { return false }
+        return TitleMatcher.match(text) != nil || isExtraTitle(text)
+    }
+
+    /// A title of a table that has no canonical id (财政拨款支出预算表,
+    /// 机关运行经费支出预算表): short, ends in 表, names a 预算 or 经费.
+    static func isExtraTitle(_ text: String) -> Bool {
+        let t = HeaderText.normalize(text)
+        guard t.count <= 60, t.hasSuffix("表") || t.hasSuffix("表)") || t.hasSuffix("目)") else { return false }
+        guard !t.contains("…"), !t.contains("..") else { return false }
+        return t.contains("预算") || t.contains("经费")
+    }
+
+    /// Prose: one long run of text with no gap in it.
+    static func isProse(_ line: Line, pageWidth: Double) -> Bool {
+        guard line.words.count == 1, let w = line.words.first else { return false }
+        return w.text.count > 24 && !NumberText.looksNumeric(w.text)
+    }
+
+    /// A `单位：` / `部门：` line under a title.
+    static func isMeta(_ line: Line) -> Bool {
+        let t = HeaderText.normalize(line.words.map(\.text).joined())
+        return t.contains("单位:") || t.contains("单位：") || t.hasPrefix("部门:") || t.hasPrefix("部门：")
+            || t.hasPrefix("编制部门") || t.hasPrefix("编制单位") || t.hasPrefix("预算单位")
+    }
+
+    mutating func read(_ page: PDFPage) {
+        let pageLines = Self.lines(of: page)
+        var i = 0
+        // A table left openColumns at the foot of the last page goes on here.
+        var body: [Line] = []
+        var inTable = openColumns != nil
+        func flushBody(_ grid: inout PDFGrid) {
+            if !body.isEmpty { grid.writeTable(body, page: page.number) }
+            body = []
+        }
+        while i < pageLines.count {
+            let line = pageLines[i]
+            defer { i += 1 }
+            if Self.isTitle(line) {
+                flushBody(&self)
+                openColumns = nil
+                openHasHeader = false
+                inTable = true
+                emit(line.text, page: page.number)
+                continue
+            }
+            if inTable && body.isEmpty && Self.isMeta(line) {
+                // `编制部门：… 单位：元` as two lines, each a meta line.
+                for part in Self.metaParts(line) { emit(part, page: page.number) }
+                continue
+            }
+            if inTable && MetadataReader.isNoteLine(HeaderText.normalize(line.text)) {
+                flushBody(&self)
+                openColumns = nil
+                inTable = false
+                emit(line.text, page: page.number)
+                continue
+            }
+            // A table goes on over a page break only with rows (or a repeated header).
+            if inTable && body.isEmpty && i == 0, let open = openColumns, !Self.isDataLine(line), line.words.count < 3,
+               !line.words.allSatisfy({ open.headerWords.contains($0.text) }) {
+                openColumns = nil
+                inTable = false
+            }
+            if inTable && !Self.isProse(line, pageWidth: page.width) {
+                body.append(line)
+                continue
+            }
+            flushBody(&self)
+            openColumns = nil
+            inTable = false
+            emit(line.text, page: page.number)
+        }
+        flushBody(&self)
+    }
+
+    /// A meta line split where its parts are: `编制部门：…` and `单位：元`.
+    static func metaParts(_ line: Line) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        for w in line.words {
+            let t = w.text
+            if !current.isEmpty && (t.hasPrefix("单位") || t.hasPrefix("金额单位")) {
+                parts.append(current)
+                current = t
+            } else {
+                current += current.isEmpty ? t : " " + t
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
+    }
+}

@@ -1,0 +1,484 @@
+import Foundation
+import GongkaiModel
+import GongkaiPDF
+
+extension PDFGrid {
+    /// A header cell: its text, box, and the columns it stands over.
+    struct HeaderCell {
+        var text: String
+        var x0: Double
+        var x1: Double
+        var y0: Double
+        var y1: Double
+        var span: ClosedRange<Int>
+        var center: Double { (x0 + x1) / 2 }
+        var height: Double { y1 - y0 }
+    }
+
+    /// A table's columns as written: `columns` are the geometric columns,
+    /// `merged` the runs of them written as one cell (类/款/项 codes).
+    struct Layout {
+        var columns: [Column]
+        var merged: [ClosedRange<Int>] = []
+        /// The words of its header, to know it when a page repeats it.
+        var headerWords: Set<String> = []
+    }
+
+    /// `12,345.67`, `0`, `-3.5`, `2040401`: digits with separators.
+    static func isNumeric(_ text: String) -> Bool {
+        var digit = false
+        for b in text.utf8 {
+            switch b {
+            case 0x30...0x39: digit = true
+            case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "-"): continue
+            default: return false
+            }
+        }
+        return digit
+    }
+
+    static func isDataLine(_ line: Line) -> Bool {
+        line.words.contains { isNumeric($0.text) }
+    }
+
+    /// Writes one page's part of a table: its header rows, then its rows.
+    mutating func writeTable(_ body: [Line], page: Int) {
+        let firstData = body.firstIndex(where: Self.isDataLine) ?? body.count
+        let header = Array(body[..<firstData])
+        let rows = Array(body[firstData...])
+        var layout: Layout
+        var headerCells: [HeaderCell] = []
+        if header.isEmpty, let openColumns {
+            layout = openColumns
+        } else {
+            (layout, headerCells) = Self.layout(header: header, rows: rows)
+        }
+        if let openColumns, header.isEmpty == false, layout.columns.count != openColumns.columns.count {
+            // A repeated header that reads differently: its own columns stand.
+            _ = openColumns
+        }
+        if !headerCells.isEmpty {
+            layout.merged = Self.codeRuns(headerCells, columns: layout.columns.count)
+            layout.headerWords = Set(header.flatMap(\.words).map(\.text))
+        }
+        for row in Self.headerRows(headerCells, layout: layout) { emit(row, page: page) }
+        for row in Self.rows(rows, layout: layout) { emit(row, page: page) }
+        openColumns = layout
+        openHasHeader = true
+    }
+
+    // MARK: Columns
+
+    /// The columns of a table, from the x-extents of its body's words and
+    /// its header's cells.
+    static func layout(header: [Line], rows: [Line]) -> (Layout, [HeaderCell]) {
+        // 1. Body segments: the union of the body words' extents. A table
+        // without rows takes its columns from its header's lowest cells.
+        var segments: [Column]
+        if rows.isEmpty {
+            // Leaves: header words with no other header word under them.
+            let words = header.flatMap(\.words)
+            let leaves = words.filter { w in !words.contains { v in v.y0 >= w.y1 - 0.5 && v.x0 < w.x1 && v.x1 > w.x0 } }
+            segments = projection(leaves.map { ($0.x0, $0.x1) })
+        } else {
+            segments = projection(rows.flatMap(\.words).map { ($0.x0, $0.x1) })
+            // A segment only one line's text uses, with nothing numeric in it, is a
+            // label spread over a merged cell (`合    计`), not a column of its own.
+            segments = absorbStray(segments, rows: rows)
+        }
+        guard !segments.isEmpty else { return (Layout(columns: []), []) }
+        // 2. Boundaries from alignment: amounts are right-aligned, text left-aligned.
+        let rightAligned = segments.map { s in isRightAligned(rows.flatMap(\.words).filter { w in w.x0 >= s.x0 - 0.01 && w.x1 <= s.x1 + 0.01 }) }
+        let leftAligned = segments.map { s in isLeftAligned(rows.flatMap(\.words).filter { w in w.x0 >= s.x0 - 0.01 && w.x1 <= s.x1 + 0.01 }) }
+        let left = min(segments[0].x0, header.flatMap(\.words).map(\.x0).min() ?? .infinity)
+        let right = max(segments[segments.count - 1].x1, header.flatMap(\.words).map(\.x1).max() ?? -.infinity)
+        var columns: [Column] = []
+        columns.reserveCapacity(segments.count)
+        for k in segments.indices {
+            let x0: Double = k == 0 ? left : columns[k - 1].x1
+            var x1: Double = right
+            if k + 1 < segments.count {
+                let gapStart = segments[k].x1, gapEnd = segments[k + 1].x0
+                if rightAligned[k] { x1 = min(gapEnd, gapStart + 2) }
+                else if leftAligned[k + 1] { x1 = max(gapStart, gapEnd - 2) }
+                else { x1 = (gapStart + gapEnd) / 2 }
+            }
+            columns.append(Column(x0: x0, x1: x1))
+        }
+        // 3. Columns the body leaves blank: two header labels side by side
+        // over one body column, apart, are two columns.
+        columns = splitBlankColumns(columns, header: header)
+        // 4. Header cells: words of one line over the same column join.
+        var cells = headerFragments(header, columns: columns)
+        cells = stackFragments(cells, columns: columns)
+        cells = assignSpans(cells, columns: columns)
+        // A 合计 under a 名称 header, in a table without rows, labels a row.
+        cells = cells.filter { c in
+            !(GridRow.isTotalLabel(c.text) && cells.contains { $0.y1 <= c.y0 && $0.span.contains(c.span.lowerBound) && $0.text.contains("名称") })
+        }
+        return (Layout(columns: columns), cells)
+    }
+
+    /// Splits a column under which the header prints labels that stand
+    /// apart (each of two characters or more, a gap of half a line between
+    /// them): the body printed nothing under all but one of them.
+    static func splitBlankColumns(_ columns: [Column], header: [Line]) -> [Column] {
+        var columns = columns
+        let words = header.flatMap(\.words).filter { $0.text.count >= 2 }
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 50 {
+            changed = false
+            rounds += 1
+            let cuts = cuts(columns)
+            for k in columns.indices {
+                let inside = words.filter { column(at: ($0.x0 + $0.x1) / 2, cuts: cuts) == k }.sorted { $0.x0 < $1.x0 }
+                guard inside.count > 1 else { continue }
+                var reach = inside[0].x1
+                for w in inside.dropFirst() {
+                    if w.x0 - reach >= w.height * 0.5 {
+                        let m = (reach + w.x0) / 2
+                        let right = Column(x0: m, x1: columns[k].x1)
+                        columns[k].x1 = m
+                        columns.insert(right, at: k + 1)
+                        changed = true
+                        break
+                    }
+                    reach = max(reach, w.x1)
+                }
+                if changed { break }
+            }
+        }
+        return columns
+    }
+
+    /// Amounts: their right edges line up, their left edges do not (or a
+    /// lone amount, as in a table of one row).
+    static func isRightAligned(_ words: [PDFWord]) -> Bool {
+        guard words.count > 1 else { return words.first.map { isNumeric($0.text) && !GridRow.isCodeLike($0.text) } ?? false }
+        return spread(words.map(\.x1)) + 1 < spread(words.map(\.x0))
+    }
+
+    /// Names and codes: their left edges line up, their right edges do not.
+    static func isLeftAligned(_ words: [PDFWord]) -> Bool {
+        guard words.count > 1 else { return words.first.map { !isNumeric($0.text) } ?? false }
+        return spread(words.map(\.x0)) + 1 < spread(words.map(\.x1))
+    }
+
+    static func spread(_ xs: [Double]) -> Double { (xs.max() ?? 0) - (xs.min() ?? 0) }
+
+    /// Sorted, merged x-intervals.
+    static func projection(_ intervals: [(Double, Double)]) -> [Column] {
+        var out: [Column] = []
+        for (a, b) in intervals.sorted(by: { $0.0 < $1.0 }) {
+            if let last = out.last, a <= last.x1 + 0.5 {
+                out[out.count - 1].x1 = max(last.x1, b)
+            } else {
+                out.append(Column(x0: a, x1: b))
+            }
+        }
+        return out
+    }
+
+    static func absorbStray(_ segments: [Column], rows: [Line]) -> [Column] {
+        guard segments.count > 2 else { return segments }
+        var segs = segments
+        var k = 0
+        while k < segs.count, segs.count > 2 {
+            let s = segs[k]
+            let inside = rows.map { $0.words.filter { w in w.x0 >= s.x0 - 0.01 && w.x1 <= s.x1 + 0.01 } }
+            let lines = inside.filter { !$0.isEmpty }
+            let numeric = lines.contains { $0.contains { isNumeric($0.text) } }
+            if lines.count == 1 && !numeric {
+                // Join the nearer neighbour.
+                let left = k > 0 ? s.x0 - segs[k - 1].x1 : .infinity
+                let right = k + 1 < segs.count ? segs[k + 1].x0 - s.x1 : .infinity
+                if left <= right { segs[k - 1].x1 = s.x1 } else { segs[k + 1].x0 = s.x0 }
+                segs.remove(at: k)
+                continue
+            }
+            k += 1
+        }
+        return segs
+    }
+
+    /// Indices of the columns an extent overlaps.
+    static func overlapped(_ x0: Double, _ x1: Double, _ columns: [Column]) -> [Int] {
+        columns.indices.filter { columns[$0].x0 < x1 && columns[$0].x1 > x0 }
+    }
+
+    /// The boundaries between columns, the outer ones the table's edges.
+    static func cuts(_ columns: [Column]) -> [Double] {
+        guard !columns.isEmpty else { return [] }
+        return [columns[0].x0] + columns.map(\.x1)
+    }
+
+    /// The column whose boundaries hold `x`.
+    static func column(at x: Double, cuts: [Double]) -> Int {
+        for k in 1..<cuts.count where x < cuts[k] { return k - 1 }
+        return cuts.count - 2
+    }
+
+    // MARK: Header
+
+    /// Words of a header line joined into cells: neighbours whose centres
+    /// fall in the same column are one cell (`项    目`).
+    static func headerFragments(_ header: [Line], columns: [Column]) -> [HeaderCell] {
+        let cuts = cuts(columns)
+        var cells: [HeaderCell] = []
+        for line in header {
+            var current: HeaderCell?
+            var home = -1
+            for w in line.words {
+                let k = column(at: (w.x0 + w.x1) / 2, cuts: cuts)
+                if var c = current, k == home {
+                    c.text += w.text
+                    c.x1 = w.x1
+                    c.y0 = min(c.y0, w.y0)
+                    c.y1 = max(c.y1, w.y1)
+                    current = c
+                    continue
+                }
+                if let c = current { cells.append(c) }
+                current = HeaderCell(text: w.text, x0: w.x0, x1: w.x1, y0: w.y0, y1: w.y1, span: k...k)
+                home = k
+            }
+            if let c = current { cells.append(c) }
+        }
+        return cells
+    }
+
+    /// Fragments of one header cell wrapped over lines (`事业单位` over
+    /// `经营收入`) joined: closely stacked, over the same columns.
+    static func stackFragments(_ cells: [HeaderCell], columns: [Column]) -> [HeaderCell] {
+        var out: [HeaderCell] = []
+        let sorted = cells.sorted { $0.y0 < $1.y0 || ($0.y0 == $1.y0 && $0.x0 < $1.x0) }
+        var used = Array(repeating: false, count: sorted.count)
+        for i in sorted.indices where !used[i] {
+            var c = sorted[i]
+            used[i] = true
+            var j = i + 1
+            while j < sorted.count {
+                let d = sorted[j]
+                if !used[j] && d.y0 > c.y1 - 0.5 && d.y0 - c.y1 < min(c.height / max(1, Double(lineCount(c))), d.height) * 0.6
+                    && d.span == c.span
+                    && abs(d.center - c.center) < max(c.x1 - c.x0, d.x1 - d.x0) * 0.5 + 2 {
+                    c.text += d.text
+                    c.x0 = min(c.x0, d.x0)
+                    c.x1 = max(c.x1, d.x1)
+                    c.y1 = d.y1
+                    used[j] = true
+                }
+                j += 1
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    static func lineCount(_ c: HeaderCell) -> Int { 1 }
+
+    /// Decides the columns each header cell stands over. A cell over one
+    /// column is a leaf; a group header is centred over the columns it
+    /// spans, every one of which has a header cell below it, and it never
+    /// cuts a group below it in two. Groups are placed bottom up.
+    static func assignSpans(_ cells: [HeaderCell], columns: [Column]) -> [HeaderCell] {
+        let cuts = cuts(columns)
+        var cells = cells
+        let order = cells.indices.sorted { cells[$0].y0 > cells[$1].y0 }
+        for i in order {
+            var c = cells[i]
+            let over = overlapped(c.x0, c.x1, columns)
+            let home = column(at: c.center, cuts: cuts)
+            let lo = over.first ?? home, hi = over.last ?? home
+            let below = cells.indices.filter { cells[$0].y0 >= c.y1 - 0.5 && $0 != i }
+            func hasBelow(_ k: Int) -> Bool { below.contains { cells[$0].span.contains(k) } }
+            func cutsGroup(_ a: Int, _ b: Int) -> Bool {
+                below.contains { j in
+                    let s = cells[j].span
+                    return s.count > 1 && s.overlaps(a...b) && !(a...b).contains(s.lowerBound) != !(a...b).contains(s.upperBound)
+                }
+            }
+            var best: ClosedRange<Int>?
+            if lo != hi || !over.isEmpty || true {
+                for a in stride(from: min(lo, home), through: 0, by: -1) {
+                    for b in max(hi, home)..<columns.count {
+                        guard b > a else { continue }
+                        guard (a...b).allSatisfy(hasBelow), !cutsGroup(a, b) else { continue }
+                        let mid = (cuts[a] + cuts[b + 1]) / 2
+                        let width = cuts[b + 1] - cuts[a]
+                        let tol = max(6, width / Double(b - a + 1) * 0.3)
+                        guard abs(mid - c.center) <= tol else { continue }
+                        if best == nil || b - a > best!.count - 1 { best = a...b }
+                    }
+                }
+            }
+            c.span = best ?? (home...home)
+            if best == nil, over.count > 1 {
+                // A leaf wider than its column's content: it still names one column.
+                c.span = home...home
+            }
+            cells[i] = c
+        }
+        return cells
+    }
+
+    /// Runs of columns whose leaf headers are 类, 款, 项 under one group:
+    /// a code split into columns, written as one code cell.
+    static func codeRuns(_ cells: [HeaderCell], columns: Int) -> [ClosedRange<Int>] {
+        let parts = ["类", "款", "项"]
+        var leafOf: [Int: String] = [:]
+        for c in cells where c.span.count == 1 {
+            let t = HeaderText.normalize(c.text)
+            if parts.contains(t) { leafOf[c.span.lowerBound] = t }
+        }
+        var runs: [ClosedRange<Int>] = []
+        var k = 0
+        while k < columns {
+            if leafOf[k] == "类" {
+                var end = k
+                while end + 1 < columns, let next = leafOf[end + 1], next != "类" { end += 1 }
+                if end > k { runs.append(k...end) }
+                k = end + 1
+            } else {
+                k += 1
+            }
+        }
+        return runs
+    }
+
+    /// The written column of each geometric column, and how many there are.
+    static func writtenColumns(_ layout: Layout) -> (index: [Int], count: Int) {
+        var index: [Int] = []
+        var n = 0
+        var k = 0
+        while k < layout.columns.count {
+            if let run = layout.merged.first(where: { $0.lowerBound == k }) {
+                for _ in run { index.append(n) }
+                k = run.upperBound + 1
+            } else {
+                index.append(n)
+                k += 1
+            }
+            n += 1
+        }
+        return (index, n)
+    }
+
+    /// Header rows as the TAB layout prints them: a cell's row is the number
+    /// of cells above it; a group header at the left of its span.
+    static func headerRows(_ cells: [HeaderCell], layout: Layout) -> [String] {
+        guard !cells.isEmpty else { return [] }
+        let (index, width) = writtenColumns(layout)
+        // A split code's parts (类/款/项) are not columns of their own.
+        let cells = cells.filter { c in
+            !(c.span.count == 1 && layout.merged.contains { $0.contains(c.span.lowerBound) })
+        }
+        var level: [Int] = Array(repeating: 0, count: cells.count)
+        for (i, c) in cells.enumerated() {
+            var most = 0
+            for k in c.span {
+                let above = cells.indices.filter { j in j != i && cells[j].span.contains(k) && cells[j].y1 <= c.y0 + 0.5 }
+                most = max(most, above.count)
+            }
+            level[i] = most
+        }
+        let depth = (level.max() ?? 0) + 1
+        var rows = Array(repeating: Array(repeating: "", count: width), count: depth)
+        for (i, c) in cells.enumerated() {
+            let col = index[c.span.lowerBound]
+            rows[level[i]][col] += rows[level[i]][col].isEmpty ? c.text : c.text
+        }
+        return rows.map { $0.joined(separator: "\t") }.filter { !$0.allSatisfy { $0 == "\t" } }
+    }
+
+    // MARK: Rows
+
+    /// A body cell: its column, box and text.
+    struct BodyCell {
+        var column: Int
+        var y0: Double
+        var y1: Double
+        var text: String
+        var numeric: Bool
+    }
+
+    /// The rows of a table body as TAB lines.
+    static func rows(_ lines: [Line], layout: Layout) -> [String] {
+        guard !layout.columns.isEmpty else { return lines.map(\.text) }
+        let cuts = cuts(layout.columns)
+        // Words of a line in one column join into one fragment.
+        var fragments: [BodyCell] = []
+        for line in lines {
+            var byColumn: [Int: [PDFWord]] = [:]
+            for w in line.words { byColumn[column(at: (w.x0 + w.x1) / 2, cuts: cuts), default: []].append(w) }
+            // Two amounts never share a cell: where a column's extent took in
+            // its neighbour's (a cell merged across them elsewhere), the
+            // second goes to the free column beside it.
+            for k in byColumn.keys.sorted() {
+                guard let words = byColumn[k], words.filter({ isNumeric($0.text) }).count > 1 else { continue }
+                let sorted = words.sorted { $0.x0 < $1.x0 }
+                if let last = sorted.last, isNumeric(last.text), k + 1 < layout.columns.count, byColumn[k + 1] == nil {
+                    byColumn[k] = Array(sorted.dropLast())
+                    byColumn[k + 1] = [last]
+                } else if let first = sorted.first, isNumeric(first.text), k > 0, byColumn[k - 1] == nil {
+                    byColumn[k] = Array(sorted.dropFirst())
+                    byColumn[k - 1] = [first]
+                }
+            }
+            for (k, words) in byColumn {
+                let text = join(words.sorted { $0.x0 < $1.x0 }.map(\.text))
+                fragments.append(BodyCell(column: k, y0: words.map(\.y0).min()!, y1: words.map(\.y1).max()!,
+                                          text: text, numeric: isNumeric(text)))
+            }
+        }
+        // Fragments of one column stacked closely are one wrapped cell.
+        var cells: [BodyCell] = []
+        for k in layout.columns.indices {
+            let column = fragments.filter { $0.column == k }.sorted { $0.y0 < $1.y0 }
+            for f in column {
+                if var last = cells.last, last.column == k, !last.numeric, !f.numeric,
+                   f.y0 - last.y1 < min(f.y1 - f.y0, 12) * 0.6 {
+                    last.text += f.text
+                    last.y1 = f.y1
+                    cells[cells.count - 1] = last
+                } else {
+                    cells.append(f)
+                }
+            }
+        }
+        // Cells whose boxes overlap vertically are one row.
+        cells.sort { $0.y0 < $1.y0 }
+        var rows: [[BodyCell]] = []
+        var rowBox: [(Double, Double)] = []
+        for c in cells {
+            let h = c.y1 - c.y0
+            if let r = rowBox.indices.last, min(rowBox[r].1, c.y1) - max(rowBox[r].0, c.y0) > min(h, rowBox[r].1 - rowBox[r].0) * 0.25 {
+                rows[r].append(c)
+                rowBox[r] = (min(rowBox[r].0, c.y0), max(rowBox[r].1, c.y1))
+            } else {
+                rows.append([c])
+                rowBox.append((c.y0, c.y1))
+            }
+        }
+        let (index, width) = writtenColumns(layout)
+        return rows.map { row in
+            var out = Array(repeating: "", count: width)
+            for c in row.sorted(by: { $0.column < $1.column }) { out[index[c.column]] += c.text }
+            return out.joined(separator: "\t")
+        }
+    }
+
+    /// Words of one cell joined: CJK text runs on, Latin words keep a space.
+    static func join(_ words: [String]) -> String {
+        var out = ""
+        for w in words {
+            if let last = out.unicodeScalars.last, let first = w.unicodeScalars.first,
+               last.isASCII && first.isASCII && (last.properties.isAlphabetic || first.properties.isAlphabetic) {
+                out += " "
+            }
+            out += w
+        }
+        return out
+    }
+}
