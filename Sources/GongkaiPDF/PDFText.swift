@@ -32,6 +32,14 @@ public struct PDFPage: Sendable {
     /// Glyphs printed outside the page's box, which no reader of the page
     /// sees (a second copy of a table below the visible area); left out.
     public var hiddenGlyphs: Int
+
+    public init(number: Int, width: Double, height: Double, words: [PDFWord], hiddenGlyphs: Int = 0) {
+        self.number = number
+        self.width = width
+        self.height = height
+        self.words = words
+        self.hiddenGlyphs = hiddenGlyphs
+    }
 }
 
 /// Why a PDF cannot be read; each says so in words a user can act on.

@@ -130,7 +130,8 @@ public struct DocumentParser: Sendable {
                 doc.setTable(table)
                 continue
             }
-            var reader = TableReader(template: template, unit: doc.sourceUnit, file: file)
+            // Each table in the unit its own heading gives (上海's “三公” table is in 万元 in a document in 元).
+            var reader = TableReader(template: template, unit: MetadataReader.tableUnit(region) ?? doc.sourceUnit, file: file)
             reader.unitHeader = region.header.contains { r in r.cells.contains { $0.contains("单位") && ($0.contains("代码") || $0.contains("编码")) } }
             let read: (rows: [Row], columns: [String])
             switch template.rows {

@@ -31,6 +31,16 @@ enum MetadataReader {
         return votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key == .yuan) }?.key ?? .wanYuan
     }
 
+    /// The unit one table's own `单位：` line gives, if it gives one.
+    static func tableUnit(_ region: DocumentParser.Region) -> SourceUnit? {
+        for meta in region.meta {
+            let s = HeaderText.normalize(meta.text)
+            if s.contains("万元") { return .wanYuan }
+            if s.range(ofPattern: #"单位[:：]元"#) != nil { return .yuan }
+        }
+        return nil
+    }
+
     static func read(_ source: SourceLines, regions: [DocumentParser.Region], into doc: inout Document) {
         let head = (0..<min(40, source.count)).map { source[$0 + 1].trimmingWhitespace() }.filter { !$0.isEmpty }
         // Year: the most common `20xx年` in titles, else in the opening lines.

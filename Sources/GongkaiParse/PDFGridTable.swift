@@ -50,12 +50,12 @@ extension PDFGrid {
         var headerCells: [HeaderCell] = []
         if header.isEmpty, let openColumns {
             layout = openColumns
+            // A page may print the table at other x: its own body's columns
+            // stand when there are as many of them.
+            let own = Self.layout(header: [], rows: rows).0
+            if own.columns.count == openColumns.columns.count { layout.columns = own.columns }
         } else {
             (layout, headerCells) = Self.layout(header: header, rows: rows)
-        }
-        if let openColumns, header.isEmpty == false, layout.columns.count != openColumns.columns.count {
-            // A repeated header that reads differently: its own columns stand.
-            _ = openColumns
         }
         if !headerCells.isEmpty {
             layout.merged = Self.codeRuns(headerCells, columns: layout.columns.count)
@@ -152,17 +152,28 @@ extension PDFGrid {
         return columns
     }
 
-    /// Amounts: their right edges line up, their left edges do not (or a
-    /// lone amount, as in a table of one row).
+    /// Amounts: more of them end at one x than start at one (or a lone
+    /// amount, as in a table of one row).
     static func isRightAligned(_ words: [PDFWord]) -> Bool {
         guard words.count > 1 else { return words.first.map { isNumeric($0.text) && !GridRow.isCodeLike($0.text) } ?? false }
-        return spread(words.map(\.x1)) + 1 < spread(words.map(\.x0))
+        let right = modeCount(words.map(\.x1)), left = modeCount(words.map(\.x0))
+        // Amounts of one width line up both ways: amounts are right-aligned.
+        return right > left || (right == left && words.allSatisfy { isNumeric($0.text) && !GridRow.isCodeLike($0.text) })
     }
 
-    /// Names and codes: their left edges line up, their right edges do not.
+    /// Names and codes: more of them start at one x than end at one.
     static func isLeftAligned(_ words: [PDFWord]) -> Bool {
         guard words.count > 1 else { return words.first.map { !isNumeric($0.text) } ?? false }
-        return spread(words.map(\.x0)) + 1 < spread(words.map(\.x1))
+        return modeCount(words.map(\.x0)) > modeCount(words.map(\.x1))
+    }
+
+    /// How many of `xs` share the most common position (within a point).
+    static func modeCount(_ xs: [Double]) -> Int {
+        var counts: [Int: Int] = [:]
+        for x in xs { counts[Int((x).rounded()), default: 0] += 1 }
+        var best = 0
+        for (k, n) in counts { best = max(best, n + (counts[k + 1] ?? 0)) }
+        return best
     }
 
     static func spread(_ xs: [Double]) -> Double { (xs.max() ?? 0) - (xs.min() ?? 0) }
@@ -204,7 +215,7 @@ extension PDFGrid {
 
     /// Indices of the columns an extent overlaps.
     static func overlapped(_ x0: Double, _ x1: Double, _ columns: [Column]) -> [Int] {
-        columns.indices.filter { columns[$0].x0 < x1 && columns[$0].x1 > x0 }
+        columns.indices.filter { min(columns[$0].x1, x1) - max(columns[$0].x0, x0) > 1 }
     }
 
     /// The boundaries between columns, the outer ones the table's edges.
@@ -401,6 +412,9 @@ extension PDFGrid {
         var y1: Double
         var text: String
         var numeric: Bool
+        /// The line it was printed on, and whether that line holds a number.
+        var line: Int = 0
+        var lineHasNumber = false
     }
 
     /// The rows of a table body as TAB lines.
@@ -409,7 +423,8 @@ extension PDFGrid {
         let cuts = cuts(layout.columns)
         // Words of a line in one column join into one fragment.
         var fragments: [BodyCell] = []
-        for line in lines {
+        for (n, line) in lines.enumerated() {
+            let lineHasNumber = isDataLine(line)
             var byColumn: [Int: [PDFWord]] = [:]
             for w in line.words { byColumn[column(at: (w.x0 + w.x1) / 2, cuts: cuts), default: []].append(w) }
             // Two amounts never share a cell: where a column's extent took in
@@ -429,7 +444,7 @@ extension PDFGrid {
             for (k, words) in byColumn {
                 let text = join(words.sorted { $0.x0 < $1.x0 }.map(\.text))
                 fragments.append(BodyCell(column: k, y0: words.map(\.y0).min()!, y1: words.map(\.y1).max()!,
-                                          text: text, numeric: isNumeric(text)))
+                                          text: text, numeric: isNumeric(text), line: n, lineHasNumber: lineHasNumber))
             }
         }
         // Fragments of one column stacked closely are one wrapped cell.
@@ -437,7 +452,9 @@ extension PDFGrid {
         for k in layout.columns.indices {
             let column = fragments.filter { $0.column == k }.sorted { $0.y0 < $1.y0 }
             for f in column {
+                // Two lines that each print a number are two rows, however close.
                 if var last = cells.last, last.column == k, !last.numeric, !f.numeric,
+                   !(last.lineHasNumber && f.lineHasNumber),
                    f.y0 - last.y1 < min(f.y1 - f.y0, 12) * 0.6 {
                     last.text += f.text
                     last.y1 = f.y1
@@ -451,14 +468,18 @@ extension PDFGrid {
         cells.sort { $0.y0 < $1.y0 }
         var rows: [[BodyCell]] = []
         var rowBox: [(Double, Double)] = []
+        var rowNumberLine: [Int?] = []
         for c in cells {
             let h = c.y1 - c.y0
-            if let r = rowBox.indices.last, min(rowBox[r].1, c.y1) - max(rowBox[r].0, c.y0) > min(h, rowBox[r].1 - rowBox[r].0) * 0.25 {
+            if let r = rowBox.indices.last, min(rowBox[r].1, c.y1) - max(rowBox[r].0, c.y0) > min(h, rowBox[r].1 - rowBox[r].0) * 0.25,
+               !(c.lineHasNumber && rowNumberLine[r] != nil && rowNumberLine[r] != c.line) {
+                if c.lineHasNumber { rowNumberLine[r] = c.line }
                 rows[r].append(c)
                 rowBox[r] = (min(rowBox[r].0, c.y0), max(rowBox[r].1, c.y1))
             } else {
                 rows.append([c])
                 rowBox.append((c.y0, c.y1))
+                rowNumberLine.append(c.lineHasNumber ? c.line : nil)
             }
         }
         let (index, width) = writtenColumns(layout)
