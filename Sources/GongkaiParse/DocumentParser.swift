@@ -115,6 +115,12 @@ public struct DocumentParser: Sendable {
             regions[k].header = []
             regions[k].data = []
             covered.insert(region.first...region.last)
+            if region.tableID == Self.extraTableID {
+                let rows = region.header + region.data
+                doc.extras.append(ExtraTable(title: region.title, lines: region.first...region.last,
+                                             grid: rows.map(\.cells), gridLines: rows.map(\.line)))
+                continue
+            }
             guard let template = catalog.table(region.tableID) else { continue }
             var table = doc.table(region.tableID)
             let continuation = table.status != .absent
@@ -190,6 +196,9 @@ public struct DocumentParser: Sendable {
         return doc
     }
 
+    /// The `tableID` of a region holding a table without a canonical id.
+    static let extraTableID = 0
+
     /// The source lines that belong to a table; the rest are narrative.
     ///
     /// A flag per line: a Set of the line numbers hashed every line of a
@@ -232,8 +241,14 @@ public struct DocumentParser: Sendable {
         var titles: [(line: Int, match: TitleMatcher.Match)] = []
         for n in 1...max(1, source.count) where n <= source.count {
             // Bytes first: a line without 表 is no title, and most lines are spared a String.
-            guard source.withUTF8(line: n, TitleMatcher.mentionsBiao), let m = TitleMatcher.match(source[n]) else { continue }
-            if confirmTitle(at: n, source, tableID: m.tableID) { titles.append((n, m)) }
+            guard source.withUTF8(line: n, TitleMatcher.mentionsBiao) else { continue }
+            let text = source[n]
+            if let m = TitleMatcher.match(text) {
+                if confirmTitle(at: n, source, tableID: m.tableID) { titles.append((n, m)) }
+            } else if TitleMatcher.isExtraTitle(text), confirmTitle(at: n, source, tableID: Self.extraTableID) {
+                // A table the catalog does not know: kept whole, and it ends the table before it.
+                titles.append((n, TitleMatcher.Match(tableID: Self.extraTableID, title: text.trimmingWhitespace())))
+            }
         }
         var regions: [Region] = []
         for (i, t) in titles.enumerated() {

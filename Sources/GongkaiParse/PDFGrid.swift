@@ -141,8 +141,18 @@ struct PDFGrid {
             body = []
         }
         while i < pageLines.count {
-            let line = pageLines[i]
+            var line = pageLines[i]
             defer { i += 1 }
+            // A title wrapped over two lines (`…会议费、培训费` / `支出预算表`).
+            if !Self.isTitle(line), i + 1 < pageLines.count, line.words.count <= 3, pageLines[i + 1].words.count == 1,
+               pageLines[i + 1].text.count <= 8 {
+                var joined = line
+                joined.words[joined.words.count - 1].text += pageLines[i + 1].text
+                if Self.isTitle(joined) {
+                    line = joined
+                    i += 1
+                }
+            }
             if Self.isTitle(line) {
                 flushBody(&self)
                 openColumns = nil

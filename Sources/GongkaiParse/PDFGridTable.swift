@@ -124,7 +124,12 @@ extension PDFGrid {
     /// them): the body printed nothing under all but one of them.
     static func splitBlankColumns(_ columns: [Column], header: [Line]) -> [Column] {
         var columns = columns
-        let words = header.flatMap(\.words).filter { $0.text.count >= 2 }
+        // Leaves only: a group label over two columns (收入 over 项目名称 and
+        // 金额) stands apart from the labels below it without being a column.
+        let all = header.flatMap(\.words)
+        let words = all.filter { w in
+            w.text.count >= 2 && !all.contains { v in v.y0 >= w.y1 - 0.5 && v.x0 < w.x1 && v.x1 > w.x0 }
+        }
         var changed = true
         var rounds = 0
         while changed && rounds < 50 {
@@ -415,6 +420,18 @@ extension PDFGrid {
         /// The line it was printed on, and whether that line holds a number.
         var line: Int = 0
         var lineHasNumber = false
+        var x1: Double = 0
+    }
+
+    /// `一、`, `十八、`, `1.`, `(一)`, `其中：`: the start of an item, never
+    /// the rest of a wrapped one.
+    static func startsItem(_ text: String) -> Bool {
+        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        let t = HeaderText.normalize(text)
+        if t.hasPrefix("其中") || t.hasPrefix("(") { return true }
+        let lead = t.prefix { numerals.contains($0) || $0.isASCII && $0.isNumber }
+        guard !lead.isEmpty, let next = t.dropFirst(lead.count).first else { return false }
+        return next == "、" || next == "." || next == "．"
     }
 
     /// The rows of a table body as TAB lines.
@@ -444,20 +461,25 @@ extension PDFGrid {
             for (k, words) in byColumn {
                 let text = join(words.sorted { $0.x0 < $1.x0 }.map(\.text))
                 fragments.append(BodyCell(column: k, y0: words.map(\.y0).min()!, y1: words.map(\.y1).max()!,
-                                          text: text, numeric: isNumeric(text), line: n, lineHasNumber: lineHasNumber))
+                                          text: text, numeric: isNumeric(text), line: n, lineHasNumber: lineHasNumber,
+                                          x1: words.map(\.x1).max()!))
             }
         }
         // Fragments of one column stacked closely are one wrapped cell.
         var cells: [BodyCell] = []
         for k in layout.columns.indices {
             let column = fragments.filter { $0.column == k }.sorted { $0.y0 < $1.y0 }
+            // A line wraps when it is full: it reaches the column's widest text.
+            let full = column.map(\.x1).max() ?? 0
             for f in column {
                 // Two lines that each print a number are two rows, however close.
                 if var last = cells.last, last.column == k, !last.numeric, !f.numeric,
                    !(last.lineHasNumber && f.lineHasNumber),
+                   last.x1 >= full - (last.y1 - last.y0) * 1.5, !startsItem(f.text),
                    f.y0 - last.y1 < min(f.y1 - f.y0, 12) * 0.6 {
                     last.text += f.text
                     last.y1 = f.y1
+                    last.x1 = f.x1
                     cells[cells.count - 1] = last
                 } else {
                     cells.append(f)
@@ -472,7 +494,9 @@ extension PDFGrid {
         for c in cells {
             let h = c.y1 - c.y0
             if let r = rowBox.indices.last, min(rowBox[r].1, c.y1) - max(rowBox[r].0, c.y0) > min(h, rowBox[r].1 - rowBox[r].0) * 0.25,
-               !(c.lineHasNumber && rowNumberLine[r] != nil && rowNumberLine[r] != c.line) {
+               !(c.lineHasNumber && rowNumberLine[r] != nil && rowNumberLine[r] != c.line),
+               // A row has one cell per column: wrapped lines were joined above.
+               !rows[r].contains(where: { $0.column == c.column }) {
                 if c.lineHasNumber { rowNumberLine[r] = c.line }
                 rows[r].append(c)
                 rowBox[r] = (min(rowBox[r].0, c.y0), max(rowBox[r].1, c.y1))

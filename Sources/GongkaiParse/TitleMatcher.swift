@@ -33,6 +33,21 @@ enum TitleMatcher {
         return s
     }
 
+    /// A title of a table the catalog has no canonical id for (财政拨款支出预算表,
+    /// 一般公共预算机关运行经费支出预算表（经济科目）): a short line, not a
+    /// sentence, naming a 预算 or 经费 table. Such a table is kept whole.
+    static func isExtraTitle(_ line: String) -> Bool {
+        // A line of cells is a row, not a title.
+        guard !line.utf8.contains(0x09) else { return false }
+        var s = withoutTrailingNumber(HeaderText.normalize(line))
+        // A qualifier after the name: `（功能科目）`, `（一般公共预算）`.
+        if s.hasSuffix(")"), let open = s.lastIndex(of: "("), s.distance(from: open, to: s.endIndex) <= 10 {
+            s = String(s[..<open])
+        }
+        guard s.count >= 5, s.count <= 48, s.hasSuffix("表"), !s.contains("。"), !s.contains("，"), !s.contains("…") else { return false }
+        return s.contains("预算") || s.contains("经费")
+    }
+
     /// The number a title may carry after its name: `（表三）`, `(附表4-1)`.
     static let trailingNumber = #"[(（](公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?[)）]$"#
 
