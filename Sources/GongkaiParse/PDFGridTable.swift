@@ -57,6 +57,11 @@ extension PDFGrid {
         } else {
             (layout, headerCells) = Self.layout(header: header, rows: rows)
         }
+        if ProcessInfo.processInfo.environment["GONGKAI_DUMP_GRID"] == "2" {
+            // Where the columns were cut and what the header cells span (for a developer).
+            emit("# columns \(Self.cuts(layout.columns).map { Int($0) })", page: page)
+            for c in headerCells { emit("# header \(c.text) \(c.span) x \(Int(c.x0))–\(Int(c.x1)) y \(Int(c.y0))", page: page) }
+        }
         if !headerCells.isEmpty {
             layout.merged = Self.codeRuns(headerCells, columns: layout.columns.count)
             layout.headerWords = Set(header.flatMap(\.words).map(\.text))
@@ -126,9 +131,21 @@ extension PDFGrid {
         var columns = columns
         // Leaves only: a group label over two columns (收入 over 项目名称 and
         // 金额) stands apart from the labels below it without being a column.
+        // The top line of a header of several lines holds groups (收入 over
+        // 项目名称 and 金额): a leaf's cell reaches down to the body, and its
+        // text is centred lower.
         let all = header.flatMap(\.words)
+        let top = header.count > 1 ? header.first?.y1 ?? -.infinity : -.infinity
         let words = all.filter { w in
-            w.text.count >= 2 && !all.contains { v in v.y0 >= w.y1 - 0.5 && v.x0 < w.x1 && v.x1 > w.x0 }
+            guard w.text.count >= 2, w.y1 > top + 0.5 else { return false }
+            let below = all.filter { $0.y0 >= w.y1 - 0.5 }
+            // Labels under it, or close under it on both sides (a group centred
+            // over the rule between two columns): it is a group, not a column.
+            if below.contains(where: { $0.x0 < w.x1 && $0.x1 > w.x0 }) { return false }
+            let reach = (w.x1 - w.x0) * 2
+            let left = below.contains { $0.x1 <= w.x0 && w.x0 - $0.x1 <= reach }
+            let right = below.contains { $0.x0 >= w.x1 && $0.x0 - w.x1 <= reach }
+            return !(left && right)
         }
         var changed = true
         var rounds = 0

@@ -167,11 +167,19 @@ struct ThreePublicReader {
     mutating func read(header: [GridRow], rows: [GridRow]) throws -> (rows: [Row], columns: [String]) {
         let grid = HeaderGrid(rows: header)
         // One row of columns: the header names items, not amounts.
-        let itemColumns = grid.paths.enumerated().compactMap { i, path -> (Int, ItemCatalog.Item)? in
+        let matched = grid.paths.enumerated().compactMap { i, path -> (Int, ItemCatalog.Item)? in
             guard let last = path.last else { return nil }
             if let item = items.threePublicItem(last) { return (i, item) }
             if let item = items.threePublicItem(path.joined()) { return (i, item) }
             return nil
+        }
+        var itemColumns = matched
+        // Jiangsu prints 合计 (三公 with 会议费 and 培训费) beside the “三公” 小计:
+        // the 小计 is the 三公 total, the 合计 the table's grand total.
+        let totals = itemColumns.filter { $0.1.id == "total" }
+        if totals.count == 2, let threePublic = totals.first(where: { grid.paths[$0.0].joined().contains("三公") }),
+           let grand = items.threePublic.first(where: { $0.id == "grand_total" }) {
+            itemColumns = itemColumns.map { $0.1.id == "total" && $0.0 != threePublic.0 ? ($0.0, grand) : $0 }
         }
         if itemColumns.count >= 3, template.matchColumn(path: grid.paths.last ?? []) == nil || rows.count == 1 {
             var result: [Row] = []
@@ -215,7 +223,7 @@ struct ThreePublicReader {
 
     /// Canonical order: total, abroad, vehicle, vehicle.purchase, vehicle.operation, reception.
     func order(_ rows: [Row]) -> [Row] {
-        let order = ["total", "abroad", "vehicle", "vehicle.purchase", "vehicle.operation", "reception", "meeting", "training", "operation_costs"]
+        let order = ["total", "abroad", "vehicle", "vehicle.purchase", "vehicle.operation", "reception", "meeting", "training", "grand_total", "operation_costs"]
         return rows.sorted { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }
     }
 }
