@@ -313,31 +313,35 @@ extension PDFGrid {
 
     /// Decides the columns each header cell stands over. A cell over one
     /// column is a leaf; a group header is centred over the columns it
-    /// spans, every one of which has a header cell below it, and it never
-    /// cuts a group below it in two. Groups are placed bottom up.
+    /// spans, every one of which has a header cell below it, and it lies
+    /// within the group above it. Groups are placed top down, so that a
+    /// table whose halves mirror each other (收入 | 支出) cannot give a group
+    /// of one half the whole table.
     static func assignSpans(_ cells: [HeaderCell], columns: [Column]) -> [HeaderCell] {
         let cuts = cuts(columns)
         var cells = cells
-        let order = cells.indices.sorted { cells[$0].y0 > cells[$1].y0 }
+        for i in cells.indices {
+            let home = column(at: cells[i].center, cuts: cuts)
+            cells[i].span = home...home
+        }
+        let order = cells.indices.sorted { cells[$0].y0 < cells[$1].y0 }
+        var placed: [Int] = []
         for i in order {
             var c = cells[i]
+            let home = c.span.lowerBound
             let over = overlapped(c.x0, c.x1, columns)
-            let home = column(at: c.center, cuts: cuts)
-            let lo = over.first ?? home, hi = over.last ?? home
-            let below = cells.indices.filter { cells[$0].y0 >= c.y1 - 0.5 && $0 != i }
+            let lo = min(over.first ?? home, home), hi = max(over.last ?? home, home)
+            let below = cells.indices.filter { $0 != i && cells[$0].y0 >= c.y1 - 0.5 }
             func hasBelow(_ k: Int) -> Bool { below.contains { cells[$0].span.contains(k) } }
-            func cutsGroup(_ a: Int, _ b: Int) -> Bool {
-                below.contains { j in
-                    let s = cells[j].span
-                    return s.count > 1 && s.overlaps(a...b) && !(a...b).contains(s.lowerBound) != !(a...b).contains(s.upperBound)
-                }
-            }
+            // The group it stands under bounds it.
+            let parent = placed.filter { cells[$0].y1 <= c.y0 + 0.5 && cells[$0].span.contains(home) && cells[$0].span.count > 1 }
+                .max { cells[$0].y0 < cells[$1].y0 }
+            let bounds = parent.map { cells[$0].span } ?? 0...(columns.count - 1)
             var best: ClosedRange<Int>?
-            if lo != hi || !over.isEmpty || true {
-                for a in stride(from: min(lo, home), through: 0, by: -1) {
-                    for b in max(hi, home)..<columns.count {
-                        guard b > a else { continue }
-                        guard (a...b).allSatisfy(hasBelow), !cutsGroup(a, b) else { continue }
+            if bounds.contains(lo), bounds.contains(hi) {
+                for a in stride(from: lo, through: bounds.lowerBound, by: -1) {
+                    for b in hi...bounds.upperBound where b > a {
+                        guard (a...b).allSatisfy(hasBelow) else { continue }
                         let mid = (cuts[a] + cuts[b + 1]) / 2
                         let width = cuts[b + 1] - cuts[a]
                         let tol = max(6, width / Double(b - a + 1) * 0.3)
@@ -347,11 +351,8 @@ extension PDFGrid {
                 }
             }
             c.span = best ?? (home...home)
-            if best == nil, over.count > 1 {
-                // A leaf wider than its column's content: it still names one column.
-                c.span = home...home
-            }
             cells[i] = c
+            placed.append(i)
         }
         return cells
     }
@@ -493,7 +494,9 @@ extension PDFGrid {
                 if var last = cells.last, last.column == k, !last.numeric, !f.numeric,
                    !(last.lineHasNumber && f.lineHasNumber),
                    last.x1 >= full - (last.y1 - last.y0) * 1.5, !startsItem(f.text),
-                   f.y0 - last.y1 < min(f.y1 - f.y0, 12) * 0.6 {
+                   // Around amounts centred between its two lines, a wrapped
+                   // label's lines stand a line apart.
+                   f.y0 - last.y1 < min(f.y1 - f.y0, 12) * (last.lineHasNumber || f.lineHasNumber ? 0.6 : 1.6) {
                     last.text += f.text
                     last.y1 = f.y1
                     last.x1 = f.x1
