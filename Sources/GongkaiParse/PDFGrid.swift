@@ -119,6 +119,11 @@ struct PDFGrid {
 
     /// Prose: one long run of text with no gap in it.
     static func isProse(_ line: Line, pageWidth: Double) -> Bool {
+        let joined = line.words.map(\.text).joined()
+        // A part's heading (`第三部分 …`) or a sentence ends a table.
+        if joined.hasPrefix("第"), let end = joined.firstIndex(of: "部"), joined.distance(from: joined.startIndex, to: end) <= 4,
+           joined[end...].hasPrefix("部分") { return true }
+        if joined.count > 15, joined.contains("。") || joined.contains("，") || joined.contains("；") { return true }
         guard line.words.count == 1, let w = line.words.first else { return false }
         return w.text.count > 24 && !NumberText.looksNumeric(w.text)
     }
@@ -174,7 +179,8 @@ struct PDFGrid {
                 continue
             }
             // A table goes on over a page break only with rows (or a repeated header).
-            if inTable && body.isEmpty && i == 0, let open = openColumns, !Self.isDataLine(line), line.words.count < 3,
+            if inTable && body.isEmpty && i == 0, let open = openColumns, line.words.count < 3,
+               !pageLines.prefix(3).contains(where: { Self.isDataLine($0) && $0.words.count >= 2 && !Self.isTitle($0) }),
                !line.words.allSatisfy({ open.headerWords.contains($0.text) }) {
                 openColumns = nil
                 inTable = false

@@ -139,9 +139,14 @@ extension PDFGrid {
         let words = all.filter { w in
             guard w.text.count >= 2, w.y1 > top + 0.5 else { return false }
             let below = all.filter { $0.y0 >= w.y1 - 0.5 }
+            // The rest of a label wrapped in its cell (`公务用车` over `购置费`)
+            // stands close under it, centred alike.
+            func continues(_ v: PDFWord) -> Bool {
+                v.y0 - w.y1 < w.height * 0.8 && abs((v.x0 + v.x1) - (w.x0 + w.x1)) / 2 < max(v.x1 - v.x0, w.x1 - w.x0) / 2
+            }
             // Labels under it, or close under it on both sides (a group centred
             // over the rule between two columns): it is a group, not a column.
-            if below.contains(where: { $0.x0 < w.x1 && $0.x1 > w.x0 }) { return false }
+            if below.contains(where: { $0.x0 < w.x1 && $0.x1 > w.x0 && !continues($0) }) { return false }
             let reach = (w.x1 - w.x0) * 2
             let left = below.contains { $0.x1 <= w.x0 && w.x0 - $0.x1 <= reach }
             let right = below.contains { $0.x0 >= w.x1 && $0.x0 - w.x1 <= reach }
@@ -311,20 +316,30 @@ extension PDFGrid {
 
     static func lineCount(_ c: HeaderCell) -> Int { 1 }
 
-    /// Decides the columns each header cell stands over. A cell over one
-    /// column is a leaf; a group header is centred over the columns it
-    /// spans, every one of which has a header cell below it, and it lies
-    /// within the group above it. Groups are placed top down, so that a
-    /// table whose halves mirror each other (收入 | 支出) cannot give a group
-    /// of one half the whole table.
+    /// Decides the columns each header cell stands over.
+    ///
+    /// A cell over one column is a leaf. A group header is centred over the
+    /// columns it spans; every one of them has a cell below it, centred in
+    /// the room the group leaves (a label beside the group fills the whole
+    /// header's height and is centred in it), and it lies within the group
+    /// above it. Groups are placed top down, so that a table whose halves
+    /// mirror each other (收入 | 支出) cannot give a group of one half the
+    /// whole table; a first, bottom-up pass tells groups from leaves.
     static func assignSpans(_ cells: [HeaderCell], columns: [Column]) -> [HeaderCell] {
+        let provisional = spans(cells, columns: columns, topDown: false)
+        return spans(provisional, columns: columns, topDown: true)
+    }
+
+    private static func spans(_ cells: [HeaderCell], columns: [Column], topDown: Bool) -> [HeaderCell] {
         let cuts = cuts(columns)
+        let headerTop = cells.map(\.y0).min() ?? 0, headerBottom = cells.map(\.y1).max() ?? 0
+        let isGroup = cells.map { $0.span.count > 1 }
         var cells = cells
         for i in cells.indices {
             let home = column(at: cells[i].center, cuts: cuts)
             cells[i].span = home...home
         }
-        let order = cells.indices.sorted { cells[$0].y0 < cells[$1].y0 }
+        let order = cells.indices.sorted { topDown ? cells[$0].y0 < cells[$1].y0 : cells[$0].y0 > cells[$1].y0 }
         var placed: [Int] = []
         for i in order {
             var c = cells[i]
@@ -332,16 +347,21 @@ extension PDFGrid {
             let over = overlapped(c.x0, c.x1, columns)
             let lo = min(over.first ?? home, home), hi = max(over.last ?? home, home)
             let below = cells.indices.filter { $0 != i && cells[$0].y0 >= c.y1 - 0.5 }
-            func hasBelow(_ k: Int) -> Bool { below.contains { cells[$0].span.contains(k) } }
-            // The group it stands under bounds it.
-            let parent = placed.filter { cells[$0].y1 <= c.y0 + 0.5 && cells[$0].span.contains(home) && cells[$0].span.count > 1 }
-                .max { cells[$0].y0 < cells[$1].y0 }
+            let roomCentre = (c.y1 + headerBottom) / 2, fullCentre = (headerTop + headerBottom) / 2
+            func under(_ k: Int) -> Bool {
+                guard let top = below.filter({ cells[$0].span.contains(k) }).min(by: { cells[$0].y0 < cells[$1].y0 }) else { return false }
+                guard topDown, !isGroup[top] else { return true }
+                let centre = (cells[top].y0 + cells[top].y1) / 2
+                return abs(centre - roomCentre) <= abs(centre - fullCentre)
+            }
+            let parent = topDown ? placed.filter { cells[$0].y1 <= c.y0 + 0.5 && cells[$0].span.contains(home) && cells[$0].span.count > 1 }
+                .max { cells[$0].y0 < cells[$1].y0 } : nil
             let bounds = parent.map { cells[$0].span } ?? 0...(columns.count - 1)
             var best: ClosedRange<Int>?
             if bounds.contains(lo), bounds.contains(hi) {
                 for a in stride(from: lo, through: bounds.lowerBound, by: -1) {
                     for b in hi...bounds.upperBound where b > a {
-                        guard (a...b).allSatisfy(hasBelow) else { continue }
+                        guard (a...b).allSatisfy(under) else { continue }
                         let mid = (cuts[a] + cuts[b + 1]) / 2
                         let width = cuts[b + 1] - cuts[a]
                         let tol = max(6, width / Double(b - a + 1) * 0.3)
