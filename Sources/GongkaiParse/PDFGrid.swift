@@ -180,7 +180,7 @@ struct PDFGrid {
             }
             // A table goes on over a page break only with rows (or a repeated header).
             if inTable && body.isEmpty && i == 0, let open = openColumns, line.words.count < 3,
-               !pageLines.prefix(3).contains(where: { Self.isDataLine($0) && $0.words.count >= 2 && !Self.isTitle($0) }),
+               !Self.continuesTable(pageLines, pageWidth: page.width),
                !line.words.allSatisfy({ open.headerWords.contains($0.text) }) {
                 openColumns = nil
                 inTable = false
@@ -195,6 +195,18 @@ struct PDFGrid {
             emit(line.text, page: page.number)
         }
         flushBody(&self)
+    }
+
+    /// Whether a page goes on with the table the last page left open: among
+    /// its opening lines, before any title or prose, one prints amounts.
+    static func continuesTable(_ lines: [Line], pageWidth: Double) -> Bool {
+        for line in lines.prefix(12) {
+            if isTitle(line) || isProse(line, pageWidth: pageWidth) { return false }
+            if isDataLine(line) && !(line.words.count == 1 && GridRow.isCodeLike(line.words[0].text) && line.words[0].text.count < 3) {
+                return true
+            }
+        }
+        return false
     }
 
     /// A meta line split where its parts are: `编制部门：…` and `单位：元`.

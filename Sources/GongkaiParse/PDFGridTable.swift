@@ -43,7 +43,12 @@ extension PDFGrid {
 
     /// Writes one page's part of a table: its header rows, then its rows.
     mutating func writeTable(_ body: [Line], page: Int) {
-        let firstData = body.firstIndex(where: Self.isDataLine) ?? body.count
+        var firstData = body.firstIndex(where: Self.isDataLine) ?? body.count
+        // The first row's label wrapped above its amounts (`一、财政` over
+        // `拨款`, the amounts between) belongs to the row, not the header.
+        while firstData > 0, firstData < body.count, let first = body[firstData - 1].words.first, Self.startsItem(first.text) {
+            firstData -= 1
+        }
         let header = Array(body[..<firstData])
         let rows = Array(body[firstData...])
         var layout: Layout
