@@ -56,4 +56,68 @@ import Testing
         #expect(doc.table(9).status == .empty)
         #expect(!doc.diagnostics.contains { $0.message.contains("appended to the name") || $0.message.contains("unlabeled") })
     }
+
+    /// A total the reading does not find yet, with why; the test fails when
+    /// one is found (delete it here) as well as when a new one goes missing.
+    static let knownGaps: Set<String> = [
+        // 江苏人大 2017 表1: the 收支预算总表 runs over three pages with labels
+        // wrapped in narrow cells; its last rows are not read yet.
+        "jiangsu-2017-renda-dept.pdf 表1 收入合计 13,649.07",
+        "jiangsu-2017-renda-dept.pdf 表1 支出合计 13,649.07",
+        "jiangsu-2017-renda-dept.pdf 表1 当年收入小计 13,649.07",
+        "jiangsu-2017-renda-dept.pdf 表1 当年支出小计 13,649.07",
+        // Its “三公” table: the header's groups and the 购置费 printed low in its cell.
+        "jiangsu-2017-renda-dept.pdf 表7 “三公”经费/小计 833.60",
+        "jiangsu-2017-renda-dept.pdf 表7 公务用车购置及运行维护费/小计 183.60",
+        "jiangsu-2017-renda-dept.pdf 表7 公务用车购置费 0",
+        "jiangsu-2017-renda-dept.pdf 表7 公务用车运行维护费 183.60",
+        // 政协 2018 “三公”: 小计 not told from 合计.
+        "jiangsu-2018-zhengxie-dept-tables.pdf 表7 “三公”经费/小计 675.10",
+        // 福利院 2024 表1 prints an economic panel (基本支出/人员经费) the panel reader does not know.
+        "putuo-2024-fuliyuan-unit.pdf 表1 支出总计/基本支出/人员经费 7,380,214",
+    ]
+
+    /// Every PDF against the hand audit (`Tests/Fixtures/audit/real-corpus.json`,
+    /// made from the pages, not from this parser): each canonical table found
+    /// with the status printed, each coded table with the rows printed, and
+    /// each total printed among the table's figures, in the table's own unit.
+    @Test func theCorpusMatchesTheHandAudit() throws {
+        guard !Self.pdfs.isEmpty else { return }
+        struct Audit: Decodable {
+            struct Doc: Decodable { var file: String; var tables: [Tab]? }
+            struct Tab: Decodable {
+                var canonical: Int?; var unit: String; var empty: Bool; var rows: Int?
+                var totals: [Total]?
+            }
+            struct Total: Decodable { var header: String; var amount: String? }
+            var documents: [Doc]
+        }
+        let audit = try JSONDecoder().decode(Audit.self, from: Data(contentsOf: Fixtures.directory.appendingPathComponent("audit/real-corpus.json")))
+        #expect(audit.documents.count == 18)
+        var missing: Set<String> = []
+        var checked = 0
+        for doc in audit.documents {
+            let parsed = try DocumentLoader.load(Self.folder.appendingPathComponent(doc.file))
+            for t in doc.tables ?? [] {
+                guard let id = t.canonical else { continue }
+                let table = parsed.table(id)
+                #expect(table.status == (t.empty ? .empty : .disclosed), "\(doc.file) 表\(id): \(table.status)")
+                guard !t.empty else { continue }
+                if let rows = t.rows {
+                    let coded = table.rows.filter { $0.kind != .total && $0.key.first?.isNumber == true }
+                    #expect(coded.count == rows, "\(doc.file) 表\(id): \(coded.count) coded rows, \(rows) printed")
+                }
+                let unit: SourceUnit = t.unit == "万元" ? .wanYuan : .yuan
+                let figures = Set(table.rows.flatMap { $0.values.values.map(\.amount) })
+                for total in t.totals ?? [] {
+                    guard let text = total.amount, let amount = try? Amount.parse(text, unit: unit).get() else { continue }
+                    checked += 1
+                    if !figures.contains(amount) { missing.insert("\(doc.file) 表\(id) \(total.header) \(text)") }
+                }
+            }
+        }
+        #expect(checked > 300)
+        #expect(missing.subtracting(Self.knownGaps).sorted() == [], "newly missing")
+        #expect(Self.knownGaps.subtracting(missing).sorted() == [], "found now: remove from knownGaps")
+    }
 }
