@@ -24,7 +24,7 @@ public enum Batch {
         public var failure: String?
     }
 
-    /// The inputs under `directory`: disclosure texts (.txt), model JSON and
+    /// The inputs under `directory`: disclosure PDFs and texts, model JSON and
     /// workbooks, in a stable order.
     public static func inputs(under directory: URL) throws -> [URL] {
         var isDirectory: ObjCBool = false
@@ -36,7 +36,7 @@ public enum Batch {
             throw InputError(file: directory.path, "cannot be read as a folder")
         }
         var found: [URL] = []
-        for case let url as URL in walker where ["txt", "json", "xlsx"].contains(url.pathExtension.lowercased()) {
+        for case let url as URL in walker where ["pdf", "txt", "json", "xlsx"].contains(url.pathExtension.lowercased()) {
             if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { found.append(url) }
         }
         return found.sorted { $0.path < $1.path }

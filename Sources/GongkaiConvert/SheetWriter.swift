@@ -43,7 +43,7 @@ struct SheetWriter {
         }
         for (i, line) in plan.body.enumerated() {
             let row = plan.bodyStart + i
-            if let height = plan.rowHeights[row] { try sheet.setRowHeight(height, row: row) }
+            if let height = plan.rowHeights[row] { try sheet.setRowHeight(min(height, Styles.maxRowHeight), row: row) }
             for (c, cell) in line.enumerated() {
                 if try merges.write(sheet, CellReference(row: row, column: c)) { continue }
                 switch cell.content {
@@ -68,7 +68,7 @@ struct SheetWriter {
         var row = plan.bodyStart + plan.body.count
         for note in plan.notes where !note.isEmpty {
             let perLine = max(20, Int(plan.widths.reduce(0, +) / 1.9))
-            try sheet.setRowHeight(Double(max(1, (note.count + perLine - 1) / perLine)) * 14 + 4, row: row)
+            try sheet.setRowHeight(min(Double(max(1, (note.count + perLine - 1) / perLine)) * 14 + 4, Styles.maxRowHeight), row: row)
             try mergeOrWrite(sheet, row: row, from: 0, to: last, note, Styles.note)
             row += 1
         }

@@ -136,7 +136,7 @@ public enum StandardSheet {
                     lines = max(lines, lineCount(text, width: plan.widths[c], indent: cell.style.indent))
                 }
             }
-            if lines > 1 { try sheet.setRowHeight(Double(lines) * 13.5 + 2, row: plan.bodyStart + i) }
+            if lines > 1 { try sheet.setRowHeight(min(Double(lines) * 13.5 + 2, Styles.maxRowHeight), row: plan.bodyStart + i) }
         }
         for (ref, text) in comments.sorted(by: { $0.key < $1.key }) {
             let lines = text.split(separator: "\n").count

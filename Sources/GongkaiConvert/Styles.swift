@@ -3,6 +3,9 @@ import GongkaiXLSX
 /// The look of a standardized workbook, in one place: 宋体 body, bold 黑体
 /// titles, thin borders, `#,##0.00` amounts.
 enum Styles {
+    /// Excel's tallest row, in points: a longer cell wraps within it (its text is all there).
+    static let maxRowHeight = 409.0
+
     static let body = "宋体"
     static let heading = "黑体"
     static let amountFormat = "#,##0.00"

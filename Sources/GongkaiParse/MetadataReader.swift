@@ -59,16 +59,17 @@ enum MetadataReader {
         // Department: a `部门/单位：` or `单位名称` line naming a full organ,
         // else the document's opening line.
         var candidates: [String] = []
+        var metaNames: [String] = []
         for region in regions {
             for meta in region.meta {
-                var s = meta.text
-                for p in [#"^(部门/单位|部门（单位）|部门\(单位\)|单位名称|编制单位)\s*[:：]?\s*"#] {
+                var s = withoutLabels(meta.text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: ""))
+                for p in [#"^(部门/单位|部门（单位）|部门\(单位\)|单位名称|编制单位)\s*"#] {
                     s = s.replacingMatches(ofPattern: p, with: "")
                 }
                 s = s.components(separatedBy: "\t").first { !$0.trimmingWhitespace().isEmpty } ?? ""
                 s = s.replacingMatches(ofPattern: #"\s*单位[:：].*$"#, with: "")
                     .trimmingWhitespace()
-                if isOrganName(s) { candidates.append(s) }
+                if isOrganName(s) { metaNames.append(s) }
             }
         }
         // A form's field (`单位名称 武汉市新洲区…局`, label and value in two
@@ -87,8 +88,8 @@ enum MetadataReader {
             var s = text.replacingMatches(ofPattern: #"^[#\s]+"#, with: "")
             if let r = s.range(ofPattern: #"\s*20[0-9]{2}\s*年.*$"#) { s.removeSubrange(r) }
             s = s.components(separatedBy: "\t").first ?? s
-            s = s.replacingMatches(ofPattern: #"^(单位名称|部门)\s*"#, with: "")
-                .trimmingWhitespace()
+            s = withoutLabels(s.replacingMatches(ofPattern: #"^(单位名称|部门)\s*"#, with: "")
+                .trimmingWhitespace())
             if isOrganName(s) { candidates.append(s) }
         }
         // A performance form names the department in full (`部门名称 武汉市…局`).
@@ -110,8 +111,17 @@ enum MetadataReader {
                 }
             }
         }
-        // The longest full name wins (武汉市洪山区… over 区科经局).
-        doc.department = candidates.max { $0.count < $1.count }
+        // The tables' own 部门/编制部门 lines name the department (a PDF's
+        // narrative names its units too); the name they print most wins.
+        // Else the longest full name (武汉市洪山区… over 区科经局).
+        var counts: [String: Int] = [:]
+        for name in metaNames { counts[name, default: 0] += 1 }
+        if let (name, _) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.count < $1.key.count) }),
+           !candidates.contains(where: { $0.count > name.count && $0.hasSuffix(name) }) {
+            doc.department = name
+        } else {
+            doc.department = (candidates + metaNames).max { $0.count < $1.count }
+        }
         if let dept = doc.department, let r = dept.range(ofPattern: #"[\p{Han}]{1,3}区"#) {
             var district = String(dept[r])
             if let city = district.range(of: "市") { district = String(district[city.upperBound...]) }
@@ -119,9 +129,20 @@ enum MetadataReader {
         }
     }
 
+    /// `编制部门：预算主管部门：…` without its labels.
+    static func withoutLabels(_ text: String) -> String {
+        var s = text.hasPrefix("部") || text.hasPrefix("编") || text.hasPrefix("预") || text.hasPrefix("单")
+            ? text.replacingOccurrences(of: " ", with: "") : text
+        let label = #"^(部门/单位|部门（单位）|部门\(单位\)|单位名称|编制单位|编制部门|预算主管部门|预算单位|部门名称|部门)?\s*[:：]\s*"#
+        while let r = s.range(ofPattern: label) { s.removeSubrange(r) }
+        return s
+    }
+
     static func isOrganName(_ s: String) -> Bool {
-        s.count >= 5 && s.count <= 40 && s.contains("区")
-            && ["局", "委员会", "中心", "办公室", "院", "所", "站", "队", "部"].contains { s.hasSuffix($0) }
+        s.count >= 5 && s.count <= 40 && ["区", "省", "市", "县"].contains { s.contains($0) }
+            && ["局", "委员会", "中心", "办公室", "院", "所", "站", "队", "部", "厅", "处", "馆"].contains { s.hasSuffix($0) }
+            // A name, not a sentence (`2.统筹推进全区…，会`).
+            && !s.contains { "，。；、,;".contains($0) } && !(s.first?.isNumber ?? true)
     }
 
     static func firstYear(_ text: String) -> Int? {

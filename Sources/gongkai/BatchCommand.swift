@@ -10,7 +10,7 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Convert every document under a folder, in parallel, with an index workbook.",
         discussion: """
-            Converts each .txt, model .json and gongkai .xlsx under DIR into OUTDIR, with a progress bar \
+            Converts each .pdf, .txt, model .json and gongkai .xlsx under DIR into OUTDIR, with a progress bar \
             on a terminal, a summary, and OUTDIR/索引.xlsx (one row per document: district, year, \
             department, totals, findings, a link to its workbook). A failing document never stops the batch.
             Exit 0 when all converted, 1 when some failed, 2 when DIR or OUTDIR cannot be used.
@@ -41,6 +41,9 @@ struct BatchCommand: ParsableCommand {
         let unit = SourceUnit(rawValue: self.unit)!
         let inputs: [URL]
         do { inputs = try Batch.inputs(under: URL(fileURLWithPath: directory)) } catch let e as InputError { throw BadInput(e) }
+        guard !inputs.isEmpty else {
+            throw BadInput(InputError(file: directory, "holds no document (.pdf, .txt, model .json or gongkai .xlsx)"))
+        }
         let outDir = URL(fileURLWithPath: output)
         do { try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true) } catch {
             throw BadInput(InputError(file: outDir.path, "cannot create the output folder (\(error.localizedDescription))"))
