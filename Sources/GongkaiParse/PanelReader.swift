@@ -33,7 +33,8 @@ struct PanelReader {
         var starts: [Int] = []
         for (i, path) in grid.paths.enumerated() {
             let last = HeaderText.normalize(path.last ?? "")
-            if last.hasPrefix("项目") || last == "科目" { starts.append(i) }
+            // A label column: 项目, 科目, or a 名称 (Jiangsu's 功能科目名称 beside 收入's 项目名称).
+            if last.hasPrefix("项目") || last == "科目" || (last.hasSuffix("名称") && i > 0 && !(starts.last == i - 1)) { starts.append(i) }
         }
         if starts.isEmpty { starts = [0] }
         var panels: [Panel] = []
