@@ -9,6 +9,8 @@ public enum Batch {
     /// One document's outcome.
     public struct Outcome: Sendable {
         public var input: URL
+        /// The narrative-only PDF read with `input` as one document, if any.
+        public var companion: URL?
         /// The workbook written, or nil when the document failed.
         public var output: URL?
         public var district: String?
@@ -22,6 +24,8 @@ public enum Batch {
         /// whose published figure differs from their items.
         public var findings: Int
         public var failure: String?
+        /// For a narrative-only PDF read with its tables: that PDF.
+        public var pairedWith: URL?
     }
 
     /// The inputs under `directory`: disclosure PDFs and texts, model JSON and
@@ -58,9 +62,17 @@ public enum Batch {
         let workers = max(1, min(jobs, inputs.count))
         // Resolved once: every workbook is guarded against every input.
         let protected = ProtectedFiles(inputs)
+        let companions = pairHalves(inputs)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = state.next() {
-                let outcome = convert(inputs[i], into: outputDirectory, unit: unit, check: check, names: state, inputs: protected)
+                let outcome: Outcome
+                if let tables = companions.narrativeOf.first(where: { $0.value == inputs[i] })?.key {
+                    // Read with its tables: no workbook of its own.
+                    outcome = Outcome(input: inputs[i], findings: 0, pairedWith: tables)
+                } else {
+                    outcome = convert(inputs[i], into: outputDirectory, unit: unit, check: check, names: state, inputs: protected,
+                                      companion: companions.narrativeOf[inputs[i]])
+                }
                 let done = state.finish(i, outcome)
                 progress(done, inputs.count)
             }
@@ -68,11 +80,52 @@ public enum Batch {
         return state.outcomes.map { $0! }
     }
 
+    /// The two halves of one body and year published as two PDFs (江苏
+    /// 省委办公厅, 政协): each narrative-only PDF and the PDF of tables with the
+    /// same department and year, when exactly one has them.
+    ///
+    /// - Returns: the narrative PDF of each tables PDF that has one.
+    static func pairHalves(_ inputs: [URL]) -> (narrativeOf: [URL: URL], Void) {
+        let pdfs = inputs.filter { $0.pathExtension.lowercased() == "pdf" }
+        guard pdfs.count > 1 else { return ([:], ()) }
+        let docs = pdfs.map { (url: $0, doc: try? DocumentLoader.load($0)) }
+        func isNarrativeOnly(_ d: Document) -> Bool {
+            d.tables.allSatisfy { $0.status == .absent } && d.extras.isEmpty && !d.narrative.isEmpty
+        }
+        var pairs: [URL: URL] = [:]
+        for n in docs {
+            guard let nd = n.doc, isNarrativeOnly(nd), let dept = nd.department, let year = nd.year else { continue }
+            var matches = docs.filter { t in
+                guard let td = t.doc, !isNarrativeOnly(td), td.year == year, let tdept = td.department else { return false }
+                return tdept == dept || tdept.hasSuffix(dept) || dept.hasSuffix(tdept)
+            }
+            // A body may name itself two ways (中国共产党江苏省委员会办公厅, 江苏省委办公厅):
+            // then the file names tell, where they share most of their length.
+            if matches.isEmpty {
+                let name = Array(n.url.deletingPathExtension().lastPathComponent)
+                matches = docs.filter { t in
+                    guard let td = t.doc, !isNarrativeOnly(td), td.year == year else { return false }
+                    let other = Array(t.url.deletingPathExtension().lastPathComponent)
+                    let common = zip(name, other).prefix { $0 == $1 }.count
+                    return Double(common) >= Double(min(name.count, other.count)) * 0.6
+                }
+            }
+            if matches.count == 1, pairs[matches[0].url] == nil { pairs[matches[0].url] = n.url }
+        }
+        return (pairs, ())
+    }
+
     static func convert(_ input: URL, into directory: URL, unit: SourceUnit, check: Bool,
-                        names: BatchState, inputs: ProtectedFiles) -> Outcome {
-        var outcome = Outcome(input: input, findings: 0)
+                        names: BatchState, inputs: ProtectedFiles, companion: URL? = nil) -> Outcome {
+        var outcome = Outcome(input: input, companion: companion, findings: 0)
         do {
-            let doc = try Inputs.load(input)
+            var doc = try Inputs.load(input)
+            if let companion {
+                let narrative = try Inputs.load(companion)
+                doc.narrative += narrative.narrative
+                doc.diagnostics.append(Diagnostic(.note,
+                    "the narrative is read from \(companion.lastPathComponent), published apart from these tables; its line numbers are that file's"))
+            }
             outcome.district = doc.district
             outcome.department = doc.department
             outcome.year = doc.year
@@ -121,9 +174,11 @@ public enum Batch {
                 } else {
                     try sheet.writeBlank(row: r, column: 7, style: Styles.text)
                 }
-                try sheet.writeString(o.input.lastPathComponent, row: r, column: 8, style: Styles.text)
-                try sheet.writeString(o.failure.map { "失败：" + $0 } ?? (o.findings > 0 ? "已转换，有待核对事项" : "已转换"),
-                                      row: r, column: 9, style: Styles.text)
+                let source = o.input.lastPathComponent + (o.companion.map { " + " + $0.lastPathComponent } ?? "")
+                try sheet.writeString(o.pairedWith == nil ? source : o.input.lastPathComponent, row: r, column: 8, style: Styles.text)
+                let status = o.pairedWith.map { "说明部分，与 \($0.lastPathComponent) 合并转换" }
+                    ?? o.failure.map { "失败：" + $0 } ?? (o.findings > 0 ? "已转换，有待核对事项" : "已转换")
+                try sheet.writeString(status, row: r, column: 9, style: Styles.text)
             }
             try sheet.freezePanes(row: 2, column: 0)
             try sheet.repeatRows(0...1)

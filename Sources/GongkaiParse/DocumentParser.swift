@@ -52,8 +52,16 @@ public struct DocumentParser: Sendable {
 
     /// Parses decoded lines.
     public func parse(_ source: SourceLines, file: String) throws -> Document {
+        try parse(source, file: file, grid: false)
+    }
+
+    /// Parses decoded lines; `grid`: the lines are a grid rebuilt from a
+    /// PDF's geometry (TAB rows), never PDF text to be guessed over, and a
+    /// PDF without a table is its narrative alone (some bodies publish the
+    /// tables as a PDF of their own).
+    func parse(_ source: SourceLines, file: String, grid: Bool) throws -> Document {
         var doc = Document()
-        let layout = LayoutDetector.detect(source)
+        let layout = grid ? .tab : LayoutDetector.detect(source)
         var regions: [Region]
         var located: [TextTableLocator.Located] = []
         if layout.isPDFText {
@@ -61,6 +69,16 @@ public struct DocumentParser: Sendable {
             regions = located.filter { $0.extraTitle == nil }.map(\.region)
         } else {
             regions = locateTables(source)
+        }
+        if regions.isEmpty, grid, (1...max(1, source.count)).contains(where: { $0 <= source.count && !source[$0].trimmingWhitespace().isEmpty }) {
+            doc.narrative = (1...source.count).compactMap { n in
+                let text = source[n].trimmingWhitespace()
+                return text.isEmpty ? nil : SourceText(line: n, text: text)
+            }
+            MetadataReader.read(source, regions: [], into: &doc)
+            doc.diagnostics.append(Diagnostic(.note,
+                "narrative only: this PDF holds no budget table (a body that publishes its tables as a PDF of their own); give both PDFs to batch to read them as one document"))
+            return doc
         }
         guard !regions.isEmpty else {
             let hasText = (0..<source.count).contains { !source[$0 + 1].trimmingWhitespace().isEmpty }

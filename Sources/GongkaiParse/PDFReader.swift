@@ -28,7 +28,7 @@ public enum PDFReader {
         }
         let source = SourceLines(text: text)
         var doc: Document
-        do { doc = try DocumentParser(catalog: catalog).parse(source, file: file) } catch let e as InputError {
+        do { doc = try DocumentParser(catalog: catalog).parse(source, file: file, grid: true) } catch let e as InputError {
             // A PDF's line is its page.
             throw InputError(file: e.file, e.message + (e.line.flatMap { $0 <= pages.count ? " (page \(pages[$0 - 1]))" : nil } ?? ""))
         }

@@ -57,11 +57,14 @@ struct BatchCommand: ParsableCommand {
         do { try Batch.writeIndex(outcomes, to: index, unit: unit) } catch {
             throw BadInput(InputError(file: index.path, "cannot be written: \(error)"))
         }
-        let failed = outcomes.filter { $0.failure != nil }
-        let flagged = outcomes.filter { $0.failure == nil && $0.findings > 0 }
+        let paired = outcomes.filter { $0.pairedWith != nil }
+        let documents = outcomes.filter { $0.pairedWith == nil }
+        let failed = documents.filter { $0.failure != nil }
+        let flagged = documents.filter { $0.failure == nil && $0.findings > 0 }
         let seconds = Date().timeIntervalSince(start)
-        print("converted \(outcomes.count - failed.count) of \(outcomes.count) documents in \(String(format: "%.1f", seconds)) s"
+        print("converted \(documents.count - failed.count) of \(documents.count) documents in \(String(format: "%.1f", seconds)) s"
               + " (\(flagged.count) with \(check ? "discrepancies" : "subtotals that differ from their items"), \(failed.count) failed)")
+        for p in paired { print("  narrative \(p.input.lastPathComponent) read with its tables, \(p.pairedWith!.lastPathComponent)") }
         for f in failed { print("  failed: \(f.failure!)") }
         print("index: \(index.path)")
         if !failed.isEmpty { throw ExitCode(1) }

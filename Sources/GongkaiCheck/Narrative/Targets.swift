@@ -71,7 +71,11 @@ struct Target {
         if l.contains("公务用车购置") || (l.contains("车") && l.contains("购置")) { return each(cell(7, "vehicle.purchase", "amount")) }
         if l.contains("运行维护费") || l.contains("公务用车运行") { return each(cell(7, "vehicle.operation", "amount")) }
         // Other important matters.
-        if l.contains("机关运行经费") { return any(cell(6, "total", "public"), cell(5, "total", "basic.public")) }
+        if l.contains("机关运行经费") {
+            // Where the “三公” table prints 机关运行经费 (上海), that is the figure; else 公用经费 stands for it.
+            if document.table(7).row("operation_costs") != nil { return each(cell(7, "operation_costs", "amount")) }
+            return any(cell(6, "total", "public"), cell(5, "total", "basic.public"))
+        }
         if l.contains("政府采购") { return each(cell(11, "total", "total")) }
         if l.contains("政府购买服务") { return each(cell(12, "total", "total")) }
         // Basic and project spending, named bare (`2024年项目支出`, `其中：基本支出`; not
