@@ -66,7 +66,7 @@ let package = Package(
             dependencies: ["GongkaiModel", "GongkaiParse", "GongkaiPDF", "GongkaiXLSX", "GongkaiConvert"]
         ),
         // make bench's in-memory figures (the diff on models already parsed).
-        .executableTarget(name: "gongkai-bench", dependencies: ["GongkaiModel", "GongkaiDiff", "GongkaiRender"]),
+        .executableTarget(name: "gongkai-bench", dependencies: ["GongkaiModel", "GongkaiDiff", "GongkaiRender", "GongkaiParse", "GongkaiPDF"]),
         // Fixture paths and a runner for the built binary, shared by the tests.
         .target(name: "GongkaiTestSupport", path: "Sources/GongkaiTestSupport"),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel", "GongkaiTestSupport"]),

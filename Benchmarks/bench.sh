@@ -10,13 +10,14 @@
 #   5. diff throughput on the huge documents, beside datacompy on the same rows,
 #      and the diff alone on models already in memory (gongkai-bench)
 #   6. one huge document converted whole: time and peak RSS
+#   7. the real PDFs of ../shared/corpus/real, when present: pages per second
 # Results: Benchmarks/results.md (and on stdout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DOCS=${DOCS:-2000}
 HUGE_ROWS=${HUGE_ROWS:-1000000}
 REPEATS=${REPEATS:-3}; export REPEATS
-WORK=${WORK:-.build-bench}
+WORK=${WORK:-.build-bench}; export WORK
 BIN=.build/release/gongkai
 rm -rf "$WORK"; mkdir -p "$WORK"/{corpus,json,out1,out2,py,calls,floor,huge}
 log() { printf '%s\n' "$*" >&2; }
@@ -35,6 +36,16 @@ log "building (release)…"
 swift build -c release --product gongkai >/dev/null
 swift build -c release --product gongkai-bench >/dev/null
 gcc -O2 -o "$WORK/floor.bin" Benchmarks/floor.c $(pkg-config --cflags --libs xlsxwriter)
+
+# The real PDFs beside the clone, when present: pages per second, best of REPEATS.
+PDFS=../shared/corpus/real
+if ls "$PDFS"/*.pdf >/dev/null 2>&1; then
+  log "real PDFs: reading each $REPEATS times…"
+  .build/release/gongkai-bench pdf "$REPEATS" "$PDFS"/*.pdf > "$WORK/pdf.txt"
+else
+  log "real PDFs: $PDFS is absent; pages per second not measured"
+  : > "$WORK/pdf.txt"
+fi
 
 log "corpus: $DOCS documents…"
 $BIN generate --count "$DOCS" --seed 1 --layout mixed -o "$WORK/corpus" >/dev/null
@@ -96,6 +107,14 @@ print()
 print(f"Conversion of one of them ({int(tablines):,} table lines, one workbook): {float(th):.2f} s, peak {mb(rh)} "
       f"(goal for a table of 1,000,000 rows: under 200 MB).")
 print()
+pdf = [l.split() for l in open(os.path.join(os.environ.get("WORK", ".build-bench"), "pdf.txt")) if l.strip()]
+if pdf:
+    pages = sum(int(p) for _, p, _ in pdf); secs = sum(float(s) for _, _, s in pdf)
+    slowest = max(pdf, key=lambda r: float(r[2]))
+    print(f"Real PDFs ({len(pdf)} files, {pages} pages, read to the model one at a time on one core): "
+          f"{secs:.2f} s, {pages / secs:.0f} pages/s; slowest {slowest[0]} ({slowest[1]} pages) {float(slowest[2]):.3f} s "
+          f"(goal: a 30-page PDF in well under a second).")
+    print()
 print(f"The diff alone, on models in memory (gongkai-bench): {int(mrows):,} rows aligned and compared in "
       f"{float(msecs):.3f} s, {int(mrate):,} rows/s ({int(mchanges):,} changes; goal 2,000,000 rows/s).")
 PY

@@ -4,13 +4,13 @@ import GongkaiParse
 import GongkaiXLSX
 import GongkaiConvert
 
-/// The code under fuzzing: the text parser and the workbook reader.
+/// The code under fuzzing: the text parser, the PDF reader and the workbook reader.
 ///
 /// Each must return or throw a user-facing error for every input, within
 /// bounded time and memory; a trap is a bug (libFuzzer reports it and keeps
 /// the input, which becomes a regression test in Tests/Fixtures/fuzz).
 enum FuzzTarget: String {
-    case parse, xlsx
+    case parse, pdf, xlsx
 
     static var selected: FuzzTarget {
         FuzzTarget(rawValue: ProcessInfo.processInfo.environment["GONGKAI_FUZZ_TARGET"] ?? "parse") ?? .parse
@@ -32,6 +32,15 @@ enum FuzzTarget: String {
                 // A clear refusal is a correct answer.
             } catch {
                 fatalError("parse threw a non-user-facing error: \(error)")
+            }
+        case .pdf:
+            // poppler and the geometry → grid step: a PDF is untrusted input.
+            do {
+                let doc = try PDFReader.parse(data, file: "fuzz.pdf")
+                if let json = try? ModelJSON.encode(doc) { _ = try? ModelJSON.decode(json) }
+            } catch is InputError {
+            } catch {
+                fatalError("the PDF reader threw a non-user-facing error: \(error)")
             }
         case .xlsx:
             do {
@@ -65,7 +74,7 @@ struct Replay {
     static func main() {
         let files = CommandLine.arguments.dropFirst()
         guard !files.isEmpty else {
-            print("usage: GONGKAI_FUZZ_TARGET=parse|xlsx gongkai-fuzz FILE...   (make fuzz runs libFuzzer)")
+            print("usage: GONGKAI_FUZZ_TARGET=parse|pdf|xlsx gongkai-fuzz FILE...   (make fuzz runs libFuzzer)")
             return
         }
         for path in files {

@@ -120,4 +120,43 @@ import Testing
         #expect(missing.subtracting(Self.knownGaps).sorted() == [], "newly missing")
         #expect(Self.knownGaps.subtracting(missing).sorted() == [], "found now: remove from knownGaps")
     }
+
+    /// Real PDFs cut short and with bytes changed (a deterministic stand-in
+    /// for `make fuzz`'s PDF target): each is read or refused with an
+    /// `InputError`, never a trap or a hang.
+    @Test func damagedRealPDFsAreReadOrRefused() throws {
+        guard let url = Self.pdfs.first(where: { $0.lastPathComponent == "putuo-2024-fuliyuan-unit.pdf" }) else { return }
+        let original = try Data(contentsOf: url)
+        var generator = SplitMix(seed: 17)
+        var variants: [Data] = []
+        for k in 1...8 { variants.append(original.prefix(original.count * k / 9)) }
+        for _ in 0..<16 {
+            var bytes = [UInt8](original)
+            for _ in 0..<8 { bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next()) }
+            variants.append(Data(bytes))
+        }
+        for data in variants {
+            do {
+                let doc = try PDFReader.parse(data, file: "damaged.pdf")
+                #expect(doc.tables.count == 13)
+            } catch let error as InputError {
+                // Refused: the message names the file, as every command prints it.
+                #expect(error.file == "damaged.pdf")
+                #expect(!error.message.isEmpty)
+            }
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for reproducible damage.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
