@@ -40,12 +40,14 @@ outputs: build
 test: build
 	$(SWIFT) test $(BUILD_FLAGS)
 
-# Fuzzing with libFuzzer: the text parser and the workbook reader, seeded
+# Fuzzing with libFuzzer: the text parser, the PDF reader and the workbook reader, seeded
 # with pieces of the samples and small workbooks (Tests/Fixtures/fuzz-seeds).
 # Crashes land in Tests/Fixtures/fuzz/, which the tests replay.
 # FUZZ_RUNS executions per target. Swift's own backtracer is off so that
 # libFuzzer sees the crash and writes the input.
 FUZZ_RUNS  ?= 1000000
+# A PDF run is a whole document through poppler: fewer of them.
+PDF_FUZZ_RUNS ?= 20000
 FUZZ_BUILD := .build-fuzz
 FUZZ_OBJ    = $(FUZZ_BUILD)/release
 FUZZ_FLAGS := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
@@ -53,11 +55,16 @@ fuzz: setup
 	$(SWIFT) build --scratch-path $(FUZZ_BUILD) -c release -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING --target gongkai-fuzz
 	@# SwiftPM gives executables their own main; libFuzzer brings one, so link by hand.
 	$(SWIFT)c -sanitize=fuzzer -emit-executable -o $(FUZZ_BUILD)/gongkai-fuzz \
-	  $$(ls $(FUZZ_OBJ)/{GongkaiModel,GongkaiTemplates,GongkaiParse,GongkaiXLSX,GongkaiConvert,GongkaiCheck,ZIPFoundation,gongkai_fuzz}.build/*.o) \
-	  -lxlsxwriter -lz
+	  $$(ls $(FUZZ_OBJ)/{GongkaiModel,GongkaiTemplates,GongkaiPDF,GongkaiParse,GongkaiXLSX,GongkaiConvert,GongkaiCheck,ZIPFoundation,gongkai_fuzz}.build/*.o) \
+	  -lxlsxwriter -lz $$(pkg-config --libs poppler-glib)
 	mkdir -p $(FUZZ_BUILD)/corpus/parse $(FUZZ_BUILD)/corpus/xlsx Tests/Fixtures/fuzz
 	SWIFT_BACKTRACE=enable=no GONGKAI_FUZZ_TARGET=parse $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=4096 -runs=$(FUZZ_RUNS) \
 	  -artifact_prefix=Tests/Fixtures/fuzz/parse- $(FUZZ_BUILD)/corpus/parse Tests/Fixtures/fuzz-seeds/parse
+	@# The PDF target is seeded with the real corpus beside the clone (never copied into the repository).
+	mkdir -p $(FUZZ_BUILD)/corpus/pdf $(FUZZ_BUILD)/seeds/pdf
+	-cp ../shared/corpus/real/*.pdf $(FUZZ_BUILD)/seeds/pdf/ 2>/dev/null
+	SWIFT_BACKTRACE=enable=no GONGKAI_FUZZ_TARGET=pdf $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=1100000 -runs=$(PDF_FUZZ_RUNS) \
+	  -artifact_prefix=Tests/Fixtures/fuzz/pdf- $(FUZZ_BUILD)/corpus/pdf $(FUZZ_BUILD)/seeds/pdf
 	SWIFT_BACKTRACE=enable=no GONGKAI_FUZZ_TARGET=xlsx $(FUZZ_BUILD)/gongkai-fuzz $(FUZZ_FLAGS) -max_len=16384 -runs=$(FUZZ_RUNS) \
 	  -artifact_prefix=Tests/Fixtures/fuzz/xlsx- $(FUZZ_BUILD)/corpus/xlsx Tests/Fixtures/fuzz-seeds/xlsx
 

@@ -463,6 +463,7 @@ extension PDFGrid {
         /// The line it was printed on, and whether that line holds a number.
         var line: Int = 0
         var lineHasNumber = false
+        var x0: Double = 0
         var x1: Double = 0
     }
 
@@ -505,7 +506,7 @@ extension PDFGrid {
                 let text = join(words.sorted { $0.x0 < $1.x0 }.map(\.text))
                 fragments.append(BodyCell(column: k, y0: words.map(\.y0).min()!, y1: words.map(\.y1).max()!,
                                           text: text, numeric: isNumeric(text), line: n, lineHasNumber: lineHasNumber,
-                                          x1: words.map(\.x1).max()!))
+                                          x0: words.map(\.x0).min()!, x1: words.map(\.x1).max()!))
             }
         }
         // Fragments of one column stacked closely are one wrapped cell.
@@ -519,6 +520,11 @@ extension PDFGrid {
                 if var last = cells.last, last.column == k, !last.numeric, !f.numeric,
                    !(last.lineHasNumber && f.lineHasNumber),
                    last.x1 >= full - (last.y1 - last.y0) * 1.5, !startsItem(f.text),
+                   // A wrapped cell's next line starts where the first did, or
+                   // further left (past its indent), never indented further (a
+                   // sub-item); centred lines share their centre.
+                   (f.x0 <= last.x0 + (f.y1 - f.y0) * 0.5 && last.x0 - f.x0 <= (f.y1 - f.y0) * 2.5)
+                       || abs((f.x0 + f.x1) - (last.x0 + last.x1)) / 2 <= f.y1 - f.y0,
                    // Around amounts centred between its two lines, a wrapped
                    // label's lines stand a line apart.
                    f.y0 - last.y1 < min(f.y1 - f.y0, 12) * (last.lineHasNumber || f.lineHasNumber ? 0.6 : 1.6) {
