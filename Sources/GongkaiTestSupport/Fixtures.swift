@@ -124,6 +124,24 @@ public enum LibreOffice {
         return nil
     }
 
+    /// Prints `workbook` to PDF as a person would (`--convert-to pdf`, a
+    /// private profile), into a fresh folder; returns the PDF.
+    public static func pdf(_ workbook: URL) throws -> URL {
+        guard let soffice = binary else { throw CocoaError(.featureUnsupported) }
+        let work = try Fixtures.temporaryDirectory()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to", "pdf",
+                             "--outdir", work.path, workbook.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let pdf = work.appendingPathComponent(workbook.deletingPathExtension().lastPathComponent + ".pdf")
+        guard FileManager.default.fileExists(atPath: pdf.path) else { throw CocoaError(.fileNoSuchFile) }
+        return pdf
+    }
+
     /// Opens `workbook`, recalculates every formula (a private profile
     /// forces recalculation on load, whatever cached values the file has),
     /// and returns each sheet's cells as raw text (unformatted values).
