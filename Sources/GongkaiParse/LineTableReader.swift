@@ -20,6 +20,7 @@ struct LineTableReader {
         }
         var result: [Row] = []
         var keys = RowKeys()
+        var unnamed = 0
         for row in rows {
             let code = map.code.map { row[$0] }?.replacingOccurrences(of: " ", with: "") ?? ""
             let name = map.name.map { row[$0] } ?? ""
@@ -47,11 +48,21 @@ struct LineTableReader {
             } else {
                 let first = texts.sorted { (column($0.key, map) ?? 0) < (column($1.key, map) ?? 0) }.first?.value ?? code
                 key = "name:\(first)"
-                base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
-                    "line has no 项目 name; keyed by \"\(first)\""))
+                if map.name != nil {
+                    base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                        "line has no 项目 name; keyed by \"\(first)\""))
+                } else {
+                    // A table without a 项目 column (江苏's 采购品目大类 / 专项名称 /
+                    // 采购品目名称 levels): every line is keyed by its first text, said once.
+                    unnamed += 1
+                }
             }
             let unique = keys.claim(key)
             result.append(Row(key: unique, kind: kind, code: rowCode, name: rowName, values: values, texts: texts, line: row.line))
+        }
+        if unnamed > 0 {
+            base.diagnostics.append(Diagnostic(.note, line: header.first?.line, table: template.id,
+                "表\(template.id) has no 项目 column: its \(unnamed) lines are keyed by the first text each prints"))
         }
         return (result, map.published(in: template))
     }
