@@ -71,7 +71,17 @@ extension PDFGrid {
             layout.merged = Self.codeRuns(headerCells, columns: layout.columns.count)
             layout.headerWords = Set(header.flatMap(\.words).map(\.text))
         }
-        for row in Self.headerRows(headerCells, layout: layout) { emit(row, page: page) }
+        // A header repeated at the top of a continued page is the same header:
+        // written once (its cells may cut differently without the first page's body).
+        let repeated = openColumns.map { open in
+            !header.isEmpty && header.allSatisfy { $0.words.allSatisfy { open.headerWords.contains($0.text) } }
+        } ?? false
+        if repeated, let open = openColumns, open.columns.count == layout.columns.count {
+            layout.merged = open.merged
+            layout.headerWords = open.headerWords
+        } else {
+            for row in Self.headerRows(headerCells, layout: layout) { emit(row, page: page) }
+        }
         for row in Self.rows(rows, layout: layout) { emit(row, page: page) }
         openColumns = layout
         openHasHeader = true
