@@ -24,7 +24,7 @@ struct PDFGrid {
         var page: Int
     }
 
-    private(set) var lines: [OutputLine] = []
+    var lines: [OutputLine] = []
 
     /// Lines of words on one baseline.
     struct Line {
@@ -142,7 +142,7 @@ struct PDFGrid {
         var body: [Line] = []
         var inTable = openColumns != nil
         func flushBody(_ grid: inout PDFGrid) {
-            if !body.isEmpty { grid.writeTable(body, page: page.number) }
+            if !body.isEmpty { grid.writeTable(body, page: page.number, pageHeight: page.height) }
             body = []
         }
         while i < pageLines.count {
@@ -200,7 +200,7 @@ struct PDFGrid {
     /// Whether a page goes on with the table the last page left open: among
     /// its opening lines, before any title or prose, one prints amounts.
     static func continuesTable(_ lines: [Line], pageWidth: Double) -> Bool {
-        for line in lines.prefix(12) {
+        for line in lines.prefix(40) {
             if isTitle(line) || isProse(line, pageWidth: pageWidth) { return false }
             if isDataLine(line) && !(line.words.count == 1 && GridRow.isCodeLike(line.words[0].text) && line.words[0].text.count < 3) {
                 return true

@@ -22,6 +22,11 @@ extension PDFGrid {
         var merged: [ClosedRange<Int>] = []
         /// The words of its header, to know it when a page repeats it.
         var headerWords: Set<String> = []
+        /// A header alone at a page's foot, its rows on the next page: its
+        /// lines (placed above the next page's), and where its rows were written.
+        var headerLines: [Line] = []
+        var writtenFrom = 0
+        var hasRows = false
     }
 
     /// `12,345.67`, `0`, `-3.5`, `2040401`: digits with separators.
@@ -42,12 +47,34 @@ extension PDFGrid {
     }
 
     /// Writes one page's part of a table: its header rows, then its rows.
-    mutating func writeTable(_ body: [Line], page: Int) {
+    mutating func writeTable(_ body: [Line], page: Int, pageHeight: Double) {
+        var body = body
+        // A header the last page ended with, no rows under it: the header goes
+        // on here; it is read again whole, its lines placed above this page's.
+        if let open = openColumns, !open.hasRows, !open.headerLines.isEmpty {
+            lines.removeSubrange(open.writtenFrom...)
+            openColumns = nil
+            let bottom = open.headerLines.map(\.y1).max() ?? 0
+            let shift = bottom + 2 - (body.first?.y0 ?? 0)
+            body = open.headerLines.map { line in
+                var l = line
+                l.y0 -= shift; l.y1 -= shift
+                l.words = l.words.map { var w = $0; w.y0 -= shift; w.y1 -= shift; return w }
+                return l
+            } + body
+        }
         var firstData = body.firstIndex(where: Self.isDataLine) ?? body.count
         // The first row's label wrapped above its amounts (`一、财政` over
         // `拨款`, the amounts between) belongs to the row, not the header.
         while firstData > 0, firstData < body.count, let first = body[firstData - 1].words.first, Self.startsItem(first.text) {
             firstData -= 1
+        }
+        // On a page that goes on with a table, lines above the first amounts
+        // are its header only when they repeat it; else they are rows (the
+        // rest of a label wrapped over the page break).
+        if let open = openColumns, open.hasRows, firstData > 0,
+           !body[..<firstData].allSatisfy({ $0.words.allSatisfy { open.headerWords.contains($0.text) } }) {
+            firstData = 0
         }
         let header = Array(body[..<firstData])
         let rows = Array(body[firstData...])
@@ -80,8 +107,11 @@ extension PDFGrid {
             layout.merged = open.merged
             layout.headerWords = open.headerWords
         } else {
+            layout.writtenFrom = lines.count
+            layout.headerLines = header
             for row in Self.headerRows(headerCells, layout: layout) { emit(row, page: page) }
         }
+        layout.hasRows = layout.hasRows || !rows.isEmpty
         for row in Self.rows(rows, layout: layout) { emit(row, page: page) }
         openColumns = layout
         openHasHeader = true
@@ -537,7 +567,7 @@ extension PDFGrid {
                        || abs((f.x0 + f.x1) - (last.x0 + last.x1)) / 2 <= f.y1 - f.y0,
                    // Around amounts centred between its two lines, a wrapped
                    // label's lines stand a line apart.
-                   f.y0 - last.y1 < min(f.y1 - f.y0, 12) * (last.lineHasNumber || f.lineHasNumber ? 0.6 : 1.6) {
+                   f.y0 - last.y1 < min(f.y1 - f.y0, 12) * (last.lineHasNumber || f.lineHasNumber ? 0.6 : 3) {
                     last.text += f.text
                     last.y1 = f.y1
                     last.x1 = f.x1

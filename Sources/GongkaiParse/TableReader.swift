@@ -221,7 +221,9 @@ struct TableReader {
             var level: Int?
             var code: String? = codeText.isEmpty ? nil : codeText
             if (!Self.isASCIIDigits(codeText) && GridRow.isTotalLabel(codeText)) || (codeText.isEmpty && GridRow.isTotalLabel(name))
-                || (template.rows == .projects && codeText.isEmpty && name.isEmpty) {
+                || (template.rows == .projects && codeText.isEmpty && name.isEmpty)
+                // One row of amounts under a header, no label column (江苏's 支出预算总表): the 合计.
+                || (rows.count == 1 && map.code == nil && map.name == nil && codeText.isEmpty && name.isEmpty && !values.isEmpty) {
                 kind = .total; key = "total"; code = nil
                 if name.isEmpty { name = "合计" }
             } else if let c = code, Self.isASCIIDigits(c) || c.allSatisfy(\.isNumber) {
