@@ -162,11 +162,41 @@ extension PDFGrid {
         var cells = headerFragments(header, columns: columns)
         cells = stackFragments(cells, columns: columns)
         cells = assignSpans(cells, columns: columns)
+        // 5. A column is at least as wide as its own label: where the leaf
+        // labels of two neighbours leave room between them that the body does
+        // not use, the rule lies midway (right-aligned amounts under a long
+        // label put it too far left), and the groups are placed again.
+        let adjusted = widenToLeaves(columns, cells: cells, rows: rows)
+        if adjusted.map(\.x1) != columns.map(\.x1) {
+            columns = adjusted
+            cells = assignSpans(cells, columns: columns)
+        }
         // A 合计 under a 名称 header, in a table without rows, labels a row.
         cells = cells.filter { c in
             !(GridRow.isTotalLabel(c.text) && cells.contains { $0.y1 <= c.y0 && $0.span.contains(c.span.lowerBound) && $0.text.contains("名称") })
         }
         return (Layout(columns: columns), cells)
+    }
+
+    static func widenToLeaves(_ columns: [Column], cells: [HeaderCell], rows: [Line]) -> [Column] {
+        guard columns.count > 1 else { return columns }
+        var columns = columns
+        let cuts = cuts(columns)
+        let words = rows.flatMap(\.words)
+        func body(_ k: Int) -> [PDFWord] { words.filter { column(at: ($0.x0 + $0.x1) / 2, cuts: cuts) == k } }
+        func leaves(_ k: Int) -> [HeaderCell] { cells.filter { $0.span == k...k } }
+        for k in 0..<(columns.count - 1) {
+            guard let leftLabel = leaves(k).map(\.x1).max(), let rightLabel = leaves(k + 1).map(\.x0).min(),
+                  leftLabel < rightLabel else { continue }
+            let leftBody = body(k).map(\.x1).max() ?? -.infinity
+            let rightBody = body(k + 1).map(\.x0).min() ?? .infinity
+            let rule = (leftLabel + rightLabel) / 2
+            if rule > leftBody, rule < rightBody {
+                columns[k].x1 = rule
+                columns[k + 1].x0 = rule
+            }
+        }
+        return columns
     }
 
     /// Splits a column under which the header prints labels that stand
