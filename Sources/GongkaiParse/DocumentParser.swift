@@ -171,6 +171,11 @@ public struct DocumentParser: Sendable {
                 var lines = LineTableReader(base: reader)
                 read = try lines.read(header: region.header, rows: region.data)
                 reader.diagnostics = lines.base.diagnostics
+            case .unitOrFunction where IncomeListReader.applies(map: reader.mapHeader(region.header, line: region.first), rows: region.data):
+                reader.diagnostics = []
+                var list = IncomeListReader(base: reader)
+                read = try list.read(rows: region.data)
+                reader.diagnostics = list.base.diagnostics
             default:
                 let map = reader.mapHeader(region.header, line: region.header.first?.line ?? region.first)
                 for (i, text) in map.unknown.sorted(by: { $0.key < $1.key }) {
