@@ -27,6 +27,8 @@ extension PDFGrid {
         var headerLines: [Line] = []
         var writtenFrom = 0
         var hasRows = false
+        /// How many amounts and labels each column printed, over the pages so far.
+        var tally: [Int: (numeric: Int, all: Int)] = [:]
     }
 
     /// `12,345.67`, `0`, `-3.5`, `2040401`: digits with separators.
@@ -112,7 +114,7 @@ extension PDFGrid {
             for row in Self.headerRows(headerCells, layout: layout) { emit(row, page: page) }
         }
         layout.hasRows = layout.hasRows || !rows.isEmpty
-        for row in Self.rows(rows, layout: layout) { emit(row, page: page) }
+        for row in Self.rows(rows, layout: layout, tally: &layout.tally) { emit(row, page: page) }
         openColumns = layout
         openHasHeader = true
     }
@@ -550,6 +552,11 @@ extension PDFGrid {
 
     /// The rows of a table body as TAB lines.
     static func rows(_ lines: [Line], layout: Layout) -> [String] {
+        var tally = layout.tally
+        return rows(lines, layout: layout, tally: &tally)
+    }
+
+    static func rows(_ lines: [Line], layout: Layout, tally: inout [Int: (numeric: Int, all: Int)]) -> [String] {
         guard !layout.columns.isEmpty else { return lines.map(\.text) }
         let cuts = cuts(layout.columns)
         // Words of a line in one column join into one fragment.
@@ -578,6 +585,22 @@ extension PDFGrid {
                                           text: text, numeric: isNumeric(text), line: n, lineHasNumber: lineHasNumber,
                                           x0: words.map(\.x0).min()!, x1: words.map(\.x1).max()!))
             }
+        }
+        // A label centred across merged cells (`当年支出小计` over a name and an
+        // amount column) lands in a column of amounts: it belongs to the
+        // nearest column of labels to its left that its line leaves empty.
+        var numericShare = tally
+        for f in fragments { numericShare[f.column, default: (0, 0)].all += 1; if f.numeric { numericShare[f.column]!.numeric += 1 } }
+        tally = numericShare
+        func isAmountColumn(_ k: Int) -> Bool {
+            guard let s = numericShare[k], s.numeric >= 2 else { return false }
+            return s.numeric * 2 >= s.all
+        }
+        for i in fragments.indices where !fragments[i].numeric && isAmountColumn(fragments[i].column) {
+            var k = fragments[i].column - 1
+            while k >= 0 && isAmountColumn(k) { k -= 1 }
+            guard k >= 0, !fragments.contains(where: { $0.line == fragments[i].line && $0.column == k }) else { continue }
+            fragments[i].column = k
         }
         // Fragments of one column stacked closely are one wrapped cell.
         var cells: [BodyCell] = []

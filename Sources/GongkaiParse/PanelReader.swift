@@ -83,8 +83,24 @@ struct PanelReader {
         var inCarryover = false
         var published = Set<String>()
         for row in rows {
+            // A label merged across the expenditure panels (江苏's 当年支出小计,
+            // its amount printed in the last panel): the amounts of a panel
+            // without a label belong to the label of an expenditure panel to
+            // its left whose own amounts are blank.
+            var borrowed: [Int: String] = [:]
+            var lent = Set<Int>()
+            for (p, panel) in panels.enumerated() where p > 0 && row[panel.label].isEmpty
+                && panel.columns.contains(where: { !row[$0.index].isEmpty }) {
+                if let q = (1..<p).reversed().first(where: { q in
+                    !row[panels[q].label].isEmpty && panels[q].kind != .income && !lent.contains(q)
+                        && panels[q].columns.allSatisfy { row[$0.index].isEmpty } }) {
+                    borrowed[p] = row[panels[q].label]
+                    lent.insert(q)
+                }
+            }
             for (p, panel) in panels.enumerated() {
-                let label = row[panel.label]
+                if lent.contains(p) { continue }
+                let label = borrowed[p] ?? row[panel.label]
                 var values: [String: Figure] = [:]
                 for (index, id) in panel.columns {
                     let cell = row[index]
