@@ -67,7 +67,7 @@ struct Target {
         if l.contains("三公") { return each(cell(7, "total", "amount")) }
         if l.contains("因公出国") { return each(cell(7, "abroad", "amount")) }
         if l.contains("公务接待") { return each(cell(7, "reception", "amount")) }
-        if l.contains("公务用车购置及运行") || l.contains("公务用车购置和运行") { return each(cell(7, "vehicle", "amount")) }
+        if l.contains("购置及运行") || l.contains("购置和运行") { return each(cell(7, "vehicle", "amount")) }
         if l.contains("公务用车购置") || (l.contains("车") && l.contains("购置")) { return each(cell(7, "vehicle.purchase", "amount")) }
         if l.contains("运行维护费") || l.contains("公务用车运行") { return each(cell(7, "vehicle.operation", "amount")) }
         // Other important matters.
@@ -109,6 +109,9 @@ struct Target {
         if ends("(部门(预算)?收入(预算)?|总收入|收入总计|收入合计|收入预算)") {
             return any(panel(1, "income.total"), panel(1, "income.current_total"), cell(2, "total", "total"))
         }
+        // A fund's own spending (`政府性基金拨款支出预算`) is its table's, not the department's.
+        if l.contains("政府性基金") && l.contains("支出") { return each(cell(8, "total", "total")) }
+        if l.contains("国有资本经营") && l.contains("支出") { return each(cell(9, "total", "total")) }
         if ends("(部门(预算)?支出(预算)?|总支出|支出总计|支出合计|支出预算)") {
             return any(panel(1, "expenditure.total"), panel(1, "expenditure.current_total"), cell(3, "total", "total"))
         }

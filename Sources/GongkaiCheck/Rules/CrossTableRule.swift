@@ -109,7 +109,10 @@ public struct CrossTableRule: Rule {
         }
         // 表1 ↔ 表3.
         if t1.status == .disclosed, t3.status == .disclosed {
-            compare(Cell.panel(document, table: 1, row: "expenditure.current_total"),
+            // A panel that prints no 本年支出合计 and no 结转下年 (上海's) has its 支出总计 for it.
+            let current = t1.row("expenditure.current_total") == nil && t1.row("expenditure.carry_forward") == nil
+                ? "expenditure.total" : "expenditure.current_total"
+            compare(Cell.panel(document, table: 1, row: current),
                     lookup.cell(table: 3, row: "total", column: "total"))
             if t1.row("expenditure.carry_forward") != nil {
                 compare(Cell.panel(document, table: 1, row: "expenditure.carry_forward"),

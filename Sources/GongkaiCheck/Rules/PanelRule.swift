@@ -57,7 +57,7 @@ public struct PanelRule: Rule {
 
     /// The income items that make up 本年收入合计.
     static let incomeSources = ["gpb", "fund", "soe", "special_account", "business", "business_operating",
-                                "higher_subsidy", "affiliate", "other", "unit_funds"].map { "income." + $0 }
+                                "higher_subsidy", "affiliate", "other", "unit_funds", "other_funds"].map { "income." + $0 }
 
     /// The sums of a panel table (表1, 表4): which item is the sum of which,
     /// as this rule checks them. The converter writes the same sums as
