@@ -171,7 +171,9 @@ struct PDFGrid {
                 for part in Self.metaParts(line) { emit(part, page: page.number) }
                 continue
             }
-            if inTable && MetadataReader.isNoteLine(HeaderText.normalize(line.text)) {
+            if inTable && (MetadataReader.isNoteLine(HeaderText.normalize(line.text))
+                || TitleMatcher.isNumberMarker(line.text.trimmingWhitespace())) {
+                // A note, or the next table's number (`公开10表`) on its own line, ends the table.
                 flushBody(&self)
                 openColumns = nil
                 inTable = false

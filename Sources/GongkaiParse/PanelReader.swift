@@ -184,10 +184,14 @@ struct ThreePublicReader {
     mutating func read(header: [GridRow], rows: [GridRow]) throws -> (rows: [Row], columns: [String]) {
         let grid = HeaderGrid(rows: header)
         // One row of columns: the header names items, not amounts.
+        // The label nearest the figure decides: the last header piece, else the
+        // last two joined (a label wrapped in its cell: `运行维护` / `费`), and so on
+        // up to the whole path (`…购置及运行维护费` above names the group, not the column).
         let matched = grid.paths.enumerated().compactMap { i, path -> (Int, ItemCatalog.Item)? in
-            guard let last = path.last else { return nil }
-            if let item = items.threePublicItem(last) { return (i, item) }
-            if let item = items.threePublicItem(path.joined()) { return (i, item) }
+            guard !path.isEmpty else { return nil }
+            for n in 1...path.count {
+                if let item = items.threePublicItem(path.suffix(n).joined()) { return (i, item) }
+            }
             return nil
         }
         var itemColumns = matched
@@ -202,13 +206,23 @@ struct ThreePublicReader {
             var result: [Row] = []
             var seen = Set<String>()
             for row in rows {
-                for (i, item) in itemColumns where !seen.contains(item.id) {
+                for (i, item) in itemColumns {
                     let cell = row[i]
                     var values: [String: Figure] = [:]
                     if !cell.isEmpty { values["amount"] = try base.figure(cell, line: row.line, column: "amount") }
+                    let name = grid.paths[i].joined(separator: "/")
+                    guard !seen.contains(item.id) else {
+                        // Never dropped: a second column naming the same item keeps its figure under its label.
+                        if !values.isEmpty {
+                            result.append(Row(key: "name:\(name)", kind: .item, name: name, values: values, line: row.line))
+                            base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
+                                "column \(i + 1) \"\(name)\" names \(item.name) again; its figure is kept under its label"))
+                        }
+                        continue
+                    }
                     seen.insert(item.id)
                     result.append(Row(key: item.id, kind: item.id == "total" ? .total : .item,
-                                      name: grid.paths[i].joined(separator: "/"), values: values, line: row.line))
+                                      name: name, values: values, line: row.line))
                 }
             }
             return (order(result), ["amount"])

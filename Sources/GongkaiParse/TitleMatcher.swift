@@ -135,5 +135,7 @@ enum TitleMatcher {
         let s = HeaderText.normalize(line)
         return s.range(ofPattern: #"^(公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?$"#) != nil
             || s.range(ofPattern: #"^预算[0-9]+表$"#) != nil
+            // 江苏: `公开10表`, `公开 09 表：`.
+            || s.range(ofPattern: #"^公开[0-9]+表[:：]?$"#) != nil
     }
 }

@@ -86,6 +86,7 @@ import Testing
             let s = HeaderText.normalize(text)
             let marker = s.range(ofPattern: #"^(公开|附)?表[0-9一二三四五六七八九十]+([-－][0-9]+)?$"#) != nil
                 || s.range(ofPattern: #"^预算[0-9]+表$"#) != nil
+                || s.range(ofPattern: #"^公开[0-9]+表[:：]?$"#) != nil
             let heading = s.hasPrefix("第") && s.range(ofPattern: #"^第[一二三四五六七八九十]+部分"#) != nil
             if TitleMatcher.isNumberMarker(text) != marker { Issue.record("\(text.debugDescription): marker \(marker)") }
             if TextTableLocator.endsTable(text) != heading { Issue.record("\(text.debugDescription): heading \(heading)") }
