@@ -34,6 +34,7 @@ struct PDFGrid {
         var page: Int
         var midY: Double { (y0 + y1) / 2 }
         var height: Double { y1 - y0 }
+        var x1: Double { words.map(\.x1).max() ?? 0 }
         var text: String { words.map(\.text).joined(separator: " ") }
     }
 
@@ -43,6 +44,9 @@ struct PDFGrid {
         var x1: Double
         var center: Double { (x0 + x1) / 2 }
     }
+
+    /// The last prose line written: where it is and where it ends.
+    var lastProse: (index: Int, x1: Double, page: Int)?
 
     /// The table being read: its columns carry over a page break.
     var openColumns: Layout?
@@ -137,6 +141,9 @@ struct PDFGrid {
 
     mutating func read(_ page: PDFPage) {
         let pageLines = Self.lines(of: page)
+        // The right edge of the page's text: a prose line that reaches it wraps.
+        let rightEdge = pageLines.filter { $0.words.count == 1 }.map(\.x1).max() ?? page.width
+        let leftEdge = pageLines.filter { $0.words.count == 1 }.compactMap { $0.words.first?.x0 }.min() ?? 0
         var i = 0
         // A table left openColumns at the foot of the last page goes on here.
         var body: [Line] = []
@@ -194,9 +201,31 @@ struct PDFGrid {
             flushBody(&self)
             openColumns = nil
             inTable = false
+            // Prose wrapped at the text's right edge goes on in the next line: one
+            // paragraph, so that a figure and its words (`政府采购服务预算` /
+            // `983.05万元`) are read together.
+            if let last = lastProse, last.index == lines.count - 1, last.page == page.number,
+               last.x1 >= rightEdge - line.height * 1.5, let first = line.words.first,
+               // A paragraph's next line starts at the text's left edge (a centred
+               // cover line does not).
+               first.x0 <= leftEdge + line.height * 0.5,
+               !Self.startsParagraph(first.text) {
+                lines[last.index].text += PDFGrid.join([lines[last.index].text, line.text]).dropFirst(lines[last.index].text.count)
+                lastProse = (last.index, line.words.last?.x1 ?? 0, page.number)
+                continue
+            }
             emit(line.text, page: page.number)
+            lastProse = (lines.count - 1, line.words.last?.x1 ?? 0, page.number)
         }
         flushBody(&self)
+    }
+
+    /// A line that opens a paragraph, a heading or an item: `一、`, `（二）`,
+    /// `1.`, `第三部分`, `其中：`, `注：`.
+    static func startsParagraph(_ text: String) -> Bool {
+        if startsItem(text) { return true }
+        let t = HeaderText.normalize(text)
+        return t.hasPrefix("第") || t.hasPrefix("注") || t.hasPrefix("(") || t.hasPrefix("附")
     }
 
     /// Whether a page goes on with the table the last page left open: among

@@ -547,6 +547,8 @@ extension PDFGrid {
         if t.hasPrefix("其中") || t.hasPrefix("(") { return true }
         let lead = t.prefix { numerals.contains($0) || $0.isASCII && $0.isNumber }
         guard !lead.isEmpty, let next = t.dropFirst(lead.count).first else { return false }
+        // `1.` opens an item; `983.05` is a number.
+        if next == ".", let after = t.dropFirst(lead.count + 1).first, after.isASCII, after.isNumber { return false }
         return next == "、" || next == "." || next == "．"
     }
 

@@ -89,7 +89,10 @@ struct Target {
         }
         // Classes.
         if let hit = functionClasses.first(where: { l.hasSuffix($0.name) }) {
-            if document.table(3).status == .disclosed { return each(cell(3, hit.code, "total")) }
+            // 表3 by class where it has classes (江苏 prints it as one row: 表5 has them).
+            let t3 = document.table(3)
+            if t3.status == .disclosed, t3.rows.contains(where: { $0.key.first?.isNumber == true }) { return each(cell(3, hit.code, "total")) }
+            if document.table(5).rows.contains(where: { $0.key == hit.code }) { return each(cell(5, hit.code, "total")) }
             return each(panel(1, "function." + hit.code))
         }
         if let hit = economicClasses.first(where: { l.hasSuffix($0.name) }) {
