@@ -48,6 +48,16 @@ struct LineTableReader {
             } else {
                 let first = texts.sorted { (column($0.key, map) ?? 0) < (column($1.key, map) ?? 0) }.first?.value ?? code
                 key = "name:\(first)"
+                if GridRow.isTotalLabel(first) {
+                    // 合计 in the first text column of a table without a 项目 column.
+                    kind = .total
+                    key = "total"
+                    rowName = first
+                    texts = texts.filter { $0.value != first }
+                    let unique = keys.claim(key)
+                    result.append(Row(key: unique, kind: kind, code: nil, name: rowName, values: values, texts: texts, line: row.line))
+                    continue
+                }
                 if map.name != nil {
                     base.diagnostics.append(Diagnostic(.warning, line: row.line, table: template.id,
                         "line has no 项目 name; keyed by \"\(first)\""))

@@ -21,7 +21,7 @@ struct Enumeration {
 
         init?(label: String) {
             if ["人员经费", "公用经费"].contains(where: label.contains) { self = .basic }
-            else if ["货物", "物类", "工程", "服务类", "采购服务"].contains(where: label.contains) { self = .procurement }
+            else if ["货物", "物类", "工程", "服务类", "采购服务", "拟购买服务"].contains(where: label.contains) { self = .procurement }
             else if ["基本支出", "项目支出", "项目经费", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出"]
                 .contains(where: label.contains) { self = .nature }
             else { return nil }

@@ -70,6 +70,9 @@ struct Target {
         if l.contains("购置及运行") || l.contains("购置和运行") { return each(cell(7, "vehicle", "amount")) }
         if l.contains("公务用车购置") || (l.contains("车") && l.contains("购置")) { return each(cell(7, "vehicle.purchase", "amount")) }
         if l.contains("运行维护费") || l.contains("公务用车运行") { return each(cell(7, "vehicle.operation", "amount")) }
+        // 会议费 and 培训费, where the “三公” table prints them (江苏).
+        if l.contains("会议费"), document.table(7).row("meeting") != nil { return each(cell(7, "meeting", "amount")) }
+        if l.contains("培训费"), document.table(7).row("training") != nil { return each(cell(7, "training", "amount")) }
         // Other important matters.
         if l.contains("机关运行经费") {
             // Where the “三公” table prints 机关运行经费 (上海), that is the figure; else 公用经费 stands for it.
@@ -111,6 +114,10 @@ struct Target {
         }
         if ends("(部门(预算)?收入(预算)?|总收入|收入总计|收入合计|收入预算)") {
             return any(panel(1, "income.total"), panel(1, "income.current_total"), cell(2, "total", "total"))
+        }
+        // `…年度财政拨款基本支出预算`: basic spending, not the department's total.
+        if l.hasSuffix("基本支出预算") || l.hasSuffix("基本支出") && l.count > 4 {
+            return each(cell(6, "total", "total"), cell(5, "total", "basic.subtotal"))
         }
         // A fund's own spending (`政府性基金拨款支出预算`) is its table's, not the department's.
         if l.contains("政府性基金") && l.contains("支出") { return each(cell(8, "total", "total")) }

@@ -170,7 +170,9 @@ public struct CrossTableRule: Rule {
         }
         // 表5 ↔ 表3 where all money is 一般公共预算.
         if t5.status == .disclosed, t3.status == .disclosed, Self.allGPB(document) {
-            let keys = orderedUnion(t5.rows.map(\.key), t3.rows.map(\.key))
+            // 表3 printed as one row (江苏) is compared by its 合计 alone.
+            let t3HasClasses = t3.rows.contains { $0.key.first?.isNumber == true }
+            let keys = orderedUnion(t5.rows.map(\.key), t3.rows.map(\.key)).filter { t3HasClasses || $0 == "total" }
             for key in keys {
                 for (c5, c3) in [("total", "total"), ("basic.subtotal", "basic"), ("project", "project")] {
                     compare(lookup.cell(table: 5, row: key, column: c5), lookup.cell(table: 3, row: key, column: c3))
@@ -233,5 +235,5 @@ public struct CrossTableRule: Rule {
     }
 
     static let incomeOthers = ["fund", "soe", "special_account", "business", "business_operating",
-                               "higher_subsidy", "affiliate", "other", "unit_funds"]
+                               "higher_subsidy", "affiliate", "other", "unit_funds", "other_funds"]
 }
