@@ -132,13 +132,20 @@ struct SheetPlanner {
         let known = Set(columns.map(\.id))
         var extra = Set<String>()
         for row in table.rows { for k in row.values.keys where !known.contains(k) { extra.insert(k) } }
-        for id in extra.sorted() { columns.append((id, ["未命名列" + id.replacingOccurrences(of: "unlabeled.", with: "")], 12, false)) }
+        for id in extra.sorted() {
+            // A column outside the catalog keeps the header it was published under.
+            let header = id.hasPrefix("header:") ? String(id.dropFirst("header:".count)).components(separatedBy: "/")
+                : ["未命名列" + id.replacingOccurrences(of: "unlabeled.", with: "")]
+            columns.append((id, header, 12, false))
+        }
         var leads: [[String]] = template.leadHeaders.isEmpty ? [["项目"]] : template.leadHeaders
         if template.rows == .unitOrFunction, table.rows.contains(where: { $0.kind == .unit }) {
             leads = [["单位代码"], ["单位名称"]]
         }
         let nameWidth = min(48, max(24, Double(table.rows.map { $0.name.count }.max() ?? 10) * 1.9 + 4))
-        let leadWidths: [Double] = leads.count == 2 ? [14, nameWidth] : [nameWidth]
+        // Wide enough for the longest code (a 20-digit project code is clipped at 14).
+        let codeWidth = max(14, Double(table.rows.compactMap { $0.code?.count }.max() ?? 0) * 1.15 + 2)
+        let leadWidths: [Double] = leads.count == 2 ? [codeWidth, nameWidth] : [nameWidth]
         let paths = leads + columns.map(\.header)
         var plan = basePlan(template, headerDepth: paths.map(\.count).max() ?? 1, widths: leadWidths + columns.map(\.width))
         plan.layHeader(paths)

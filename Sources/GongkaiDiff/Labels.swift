@@ -18,6 +18,7 @@ public enum Labels {
     public static func column(_ id: String, table: Int) -> String {
         guard let template = Catalog.shared.table(table), let column = template.column(id) else {
             if id.hasPrefix("unlabeled.") { return "未命名列" + id.dropFirst("unlabeled.".count) }
+            if id.hasPrefix("header:") { return id.dropFirst("header:".count).replacingOccurrences(of: "/", with: "·") }
             return id
         }
         if template.columns.count == 1 { return "预算数" }
