@@ -228,7 +228,7 @@ enum WordBuilder {
                 let h = max(w.height, g.y1 - g.y0, 1)
                 let sameLine = abs(w.midY - midY) < h * 0.4
                 let gap = g.x0 - w.x1
-                if sameLine && gap < h * 0.5 && gap > -h * 0.5 {
+                if sameLine && gap < h * 0.25 && gap > -h * 0.5 {
                     w.text.unicodeScalars.append(g.scalar)
                     w.x1 = max(w.x1, g.x1)
                     w.y0 = min(w.y0, g.y0)

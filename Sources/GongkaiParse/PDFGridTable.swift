@@ -240,7 +240,7 @@ extension PDFGrid {
                 guard inside.count > 1 else { continue }
                 var reach = inside[0].x1
                 for w in inside.dropFirst() {
-                    if w.x0 - reach >= w.height * 0.5 {
+                    if w.x0 - reach >= w.height * 0.3 {
                         let m = (reach + w.x0) / 2
                         let right = Column(x0: m, x1: columns[k].x1)
                         columns[k].x1 = m

@@ -144,8 +144,6 @@ import Testing
         "jiangsu-2017-renda-dept.pdf grand_total", "jiangsu-2017-renda-dept.pdf total",
         "jiangsu-2017-renda-dept.pdf abroad", "jiangsu-2017-renda-dept.pdf vehicle.purchase",
         "jiangsu-2017-renda-dept.pdf vehicle.operation",
-        // 省委办公厅 2017: 购置费 and 运行维护费 wrapped into one header cell.
-        "jiangsu-2017-shengweibangongting-dept-tables.pdf vehicle.operation",
     ]
 
     @Test func threePublicFiguresAreUnderTheirItems() throws {
