@@ -21,6 +21,8 @@ struct LineTableReader {
         var result: [Row] = []
         var keys = RowKeys()
         var unnamed = 0
+        /// Rows keyed by their first text, and the column it stands in.
+        var levels: [(index: Int, depth: Int)] = []
         for row in rows {
             let code = map.code.map { row[$0] }?.replacingOccurrences(of: " ", with: "") ?? ""
             let name = map.name.map { row[$0] } ?? ""
@@ -65,10 +67,18 @@ struct LineTableReader {
                     // A table without a 项目 column (江苏's 采购品目大类 / 专项名称 /
                     // 采购品目名称 levels): every line is keyed by its first text, said once.
                     unnamed += 1
+                    let depth = texts.compactMap { column($0.key, map) }.min() ?? 0
+                    levels.append((result.count, depth))
                 }
             }
             let unique = keys.claim(key)
             result.append(Row(key: unique, kind: kind, code: rowCode, name: rowName, values: values, texts: texts, line: row.line))
+        }
+        // Levels by column: a row followed by rows whose first text stands
+        // further right is a group over them (一、货物A, a 专项), not a line of
+        // its own, so the 合计 is not its lines counted twice.
+        for (k, level) in levels.enumerated() where k + 1 < levels.count && levels[k + 1].depth > level.depth {
+            result[level.index].kind = .category
         }
         if unnamed > 0 {
             base.diagnostics.append(Diagnostic(.note, line: header.first?.line, table: template.id,
