@@ -70,7 +70,7 @@ let package = Package(
         // Fixture paths and a runner for the built binary, shared by the tests.
         .target(name: "GongkaiTestSupport", path: "Sources/GongkaiTestSupport"),
         .testTarget(name: "GongkaiModelTests", dependencies: ["GongkaiModel", "GongkaiTestSupport"]),
-        .testTarget(name: "GongkaiParseTests", dependencies: ["GongkaiParse", "GongkaiPDF", "GongkaiModel", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiParseTests", dependencies: ["GongkaiParse", "GongkaiPDF", "GongkaiModel", "GongkaiRender", "GongkaiTestSupport"]),
         .testTarget(
             name: "GongkaiRenderTests",
             dependencies: ["GongkaiRender", "GongkaiParse", "GongkaiModel", "GongkaiCheck", "GongkaiTestSupport"]

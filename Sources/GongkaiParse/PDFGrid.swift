@@ -50,8 +50,6 @@ struct PDFGrid {
 
     /// The table being read: its columns carry over a page break.
     var openColumns: Layout?
-    /// Whether the header of the openColumns table was written.
-    var openHasHeader = false
 
     /// Writes `pages` as TAB text.
     static func text(of pages: [PDFPage]) -> (text: String, pages: [Int]) {
@@ -109,16 +107,7 @@ struct PDFGrid {
         let text = line.text
         // A table of contents' line (`5．…预算表 ……… 12`) names a table, it is not one.
         guard text.count <= 80, !text.contains("…"), !text.contains("...") else { return false }
-        return TitleMatcher.match(text) != nil || isExtraTitle(text)
-    }
-
-    /// A title of a table that has no canonical id (财政拨款支出预算表,
-    /// 机关运行经费支出预算表): short, ends in 表, names a 预算 or 经费.
-    static func isExtraTitle(_ text: String) -> Bool {
-        let t = HeaderText.normalize(text)
-        guard t.count <= 60, t.hasSuffix("表") || t.hasSuffix("表)") || t.hasSuffix("目)") else { return false }
-        guard !t.contains("…"), !t.contains("..") else { return false }
-        return t.contains("预算") || t.contains("经费")
+        return TitleMatcher.match(text) != nil || TitleMatcher.isExtraTitle(text)
     }
 
     /// Prose: one long run of text with no gap in it.
@@ -149,7 +138,7 @@ struct PDFGrid {
         var body: [Line] = []
         var inTable = openColumns != nil
         func flushBody(_ grid: inout PDFGrid) {
-            if !body.isEmpty { grid.writeTable(body, page: page.number, pageHeight: page.height) }
+            if !body.isEmpty { grid.writeTable(body, page: page.number) }
             body = []
         }
         while i < pageLines.count {
@@ -168,7 +157,6 @@ struct PDFGrid {
             if Self.isTitle(line) {
                 flushBody(&self)
                 openColumns = nil
-                openHasHeader = false
                 inTable = true
                 emit(line.text, page: page.number)
                 continue
@@ -210,7 +198,7 @@ struct PDFGrid {
                // cover line does not).
                first.x0 <= leftEdge + line.height * 0.5,
                !Self.startsParagraph(first.text) {
-                lines[last.index].text += PDFGrid.join([lines[last.index].text, line.text]).dropFirst(lines[last.index].text.count)
+                lines[last.index].text = PDFGrid.join([lines[last.index].text, line.text])
                 lastProse = (last.index, line.words.last?.x1 ?? 0, page.number)
                 continue
             }

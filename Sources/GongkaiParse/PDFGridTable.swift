@@ -49,7 +49,7 @@ extension PDFGrid {
     }
 
     /// Writes one page's part of a table: its header rows, then its rows.
-    mutating func writeTable(_ body: [Line], page: Int, pageHeight: Double) {
+    mutating func writeTable(_ body: [Line], page: Int) {
         var body = body
         // A header the last page ended with, no rows under it: the header goes
         // on here; it is read again whole, its lines placed above this page's.
@@ -92,9 +92,11 @@ extension PDFGrid {
             (layout, headerCells) = Self.layout(header: header, rows: rows)
         }
         if ProcessInfo.processInfo.environment["GONGKAI_DUMP_GRID"] == "2" {
-            // Where the columns were cut and what the header cells span (for a developer).
-            emit("# columns \(Self.cuts(layout.columns).map { Int($0) })", page: page)
-            for c in headerCells { emit("# header \(c.text) \(c.span) x \(Int(c.x0))–\(Int(c.x1)) y \(Int(c.y0))", page: page) }
+            // Where the columns were cut and what the header cells span (for a
+            // developer, on stderr: never into the grid the parser reads).
+            var dump = "# page \(page) columns \(Self.cuts(layout.columns).map { Int($0) })\n"
+            for c in headerCells { dump += "# header \(c.text) \(c.span) x \(Int(c.x0))–\(Int(c.x1)) y \(Int(c.y0))\n" }
+            FileHandle.standardError.write(Data(dump.utf8))
         }
         if !headerCells.isEmpty {
             layout.merged = Self.codeRuns(headerCells, columns: layout.columns.count)
@@ -116,7 +118,6 @@ extension PDFGrid {
         layout.hasRows = layout.hasRows || !rows.isEmpty
         for row in Self.rows(rows, layout: layout, tally: &layout.tally) { emit(row, page: page) }
         openColumns = layout
-        openHasHeader = true
     }
 
     // MARK: Columns
@@ -375,7 +376,7 @@ extension PDFGrid {
             var j = i + 1
             while j < sorted.count {
                 let d = sorted[j]
-                if !used[j] && d.y0 > c.y1 - 0.5 && d.y0 - c.y1 < min(c.height / max(1, Double(lineCount(c))), d.height) * 0.6
+                if !used[j] && d.y0 > c.y1 - 0.5 && d.y0 - c.y1 < min(c.height, d.height) * 0.6
                     && d.span == c.span
                     && abs(d.center - c.center) < max(c.x1 - c.x0, d.x1 - d.x0) * 0.5 + 2 {
                     c.text += d.text
@@ -390,8 +391,6 @@ extension PDFGrid {
         }
         return out
     }
-
-    static func lineCount(_ c: HeaderCell) -> Int { 1 }
 
     /// Decides the columns each header cell stands over.
     ///
